@@ -1,0 +1,149 @@
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"runtime"
+	"sync"
+
+	"statements/generator/export"
+	"statements/generator/html"
+	"statements/generator/load"
+	"statements/generator/markdown"
+	"statements/generator/siteurl"
+	"statements/generator/structure"
+)
+
+// Config says what to build from.
+type Config struct {
+	Content fs.FS // content/: site.yaml, documents/, themes/
+	Layouts fs.FS // layouts/
+	Static  fs.FS // static/: copied to the site root as it is
+	Base    siteurl.Base
+}
+
+// Site is a complete build.
+type Site struct {
+	Files     map[string][]byte // output path → content
+	Pages     []*markdown.Page
+	Documents []*structure.Document
+}
+
+// Build builds the whole site. On error nothing is returned but the error,
+// which lists every problem found as "file:line: message".
+func Build(cfg Config) (*Site, error) {
+	content, err := load.Load(cfg.Content, "content")
+	if err != nil {
+		return nil, err
+	}
+	var docs []*structure.Document
+	var errs []error
+	for _, d := range content.Documents {
+		sd, err := structure.Build(d)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		docs = append(docs, sd)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	ms := &markdown.Site{Meta: content.Site, Base: cfg.Base, Documents: docs}
+	pages := markdown.Pages(ms)
+	renderer, err := html.New(cfg.Layouts, ms)
+	if err != nil {
+		return nil, err
+	}
+	files, err := renderPages(renderer, pages)
+	if err != nil {
+		return nil, err
+	}
+	data, err := export.JSON(cfg.Base, docs)
+	if err != nil {
+		return nil, err
+	}
+	if err := merge(files, data, "data export"); err != nil {
+		return nil, err
+	}
+	static, err := readStatic(cfg.Static)
+	if err != nil {
+		return nil, err
+	}
+	if err := merge(files, static, "static/"); err != nil {
+		return nil, err
+	}
+	return &Site{Files: files, Pages: pages, Documents: docs}, nil
+}
+
+// renderPages renders every page's HTML and markdown, in parallel across cores.
+func renderPages(r *html.Renderer, pages []*markdown.Page) (map[string][]byte, error) {
+	type result struct {
+		html, md []byte
+		err      error
+	}
+	results := make([]result, len(pages))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				p := pages[i]
+				res := &results[i]
+				if res.html, res.err = r.Render(p); res.err == nil && p.MarkdownFile() != "" {
+					res.md, res.err = p.Markdown()
+				}
+			}
+		}()
+	}
+	for i := range pages {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	files := map[string][]byte{}
+	for i, p := range pages {
+		if results[i].err != nil {
+			return nil, results[i].err
+		}
+		files[p.File()] = results[i].html
+		if name := p.MarkdownFile(); name != "" {
+			files[name] = results[i].md
+		}
+	}
+	return files, nil
+}
+
+// readStatic reads every file of static/.
+func readStatic(static fs.FS) (map[string][]byte, error) {
+	files := map[string][]byte{}
+	err := fs.WalkDir(static, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return fmt.Errorf("static/%s: %w", name, err)
+		}
+		if d.IsDir() || d.Name()[0] == '.' {
+			return nil
+		}
+		data, err := fs.ReadFile(static, name)
+		if err != nil {
+			return fmt.Errorf("static/%s: %w", name, err)
+		}
+		files[name] = data
+		return nil
+	})
+	return files, err
+}
+
+// merge adds files to the site, refusing to let one source overwrite another's output.
+func merge(site, add map[string][]byte, from string) error {
+	for name, data := range add {
+		if _, taken := site[name]; taken {
+			return fmt.Errorf("%s: %s would overwrite a generated file of the same path", from, name)
+		}
+		site[name] = data
+	}
+	return nil
+}

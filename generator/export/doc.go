@@ -1,0 +1,12 @@
+// Package export writes the documents as data for researchers and tools.
+//
+// It takes the structured documents and gives files of the published site:
+//
+//	data/index.json     the documents: slug, title, title_en, date, url, data
+//	data/<slug>.json    one document: its metadata and its blocks in reading
+//	                    order, each with eid, kind, num, text and url
+//
+// A block's text is exactly as published, its number marker included, its
+// paragraphs joined by "\n"; the texts of all blocks, concatenated, are the
+// document's body.
+package export

@@ -1,0 +1,203 @@
+package html
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Anchors is the goldmark extension that gives paragraphs ids and turns each
+// anchored block into one element a reader can link to:
+//
+//   - a paragraph may end with an attribute list, " {#id .class key=value}",
+//     as headings may with parser.WithAttribute;
+//   - a paragraph with an id, and the paragraphs after it whose ids extend it
+//     (<id>__p_2 …) or that carry the class "note", become one Block node;
+//   - a Block renders as <div class="block" id="…"> with its paragraphs and a
+//     self-link (¶) that shows on hover and keyboard focus; a heading with an
+//     id gets the same self-link.
+var Anchors goldmark.Extender = anchors{}
+
+type anchors struct{}
+
+func (anchors) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(
+		parser.WithAttribute(),
+		parser.WithParagraphTransformers(util.Prioritized(paragraphAttributes{}, 50)),
+		parser.WithASTTransformers(util.Prioritized(blockGrouper{}, 100)),
+	)
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(anchorRenderer{}, 100)))
+}
+
+// paragraphAttributes moves a trailing " {…}" attribute list of a paragraph's
+// last line onto the paragraph. Escaped braces ("\{") in text never match.
+type paragraphAttributes struct{}
+
+func (paragraphAttributes) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	lines := node.Lines()
+	if lines.Len() == 0 {
+		return
+	}
+	last := lines.At(lines.Len() - 1)
+	src := reader.Source()
+	line := util.TrimRightSpace(last.Value(src))
+	open := bytes.LastIndex(line, []byte(" {"))
+	if open < 0 || !bytes.HasSuffix(line, []byte("}")) {
+		return
+	}
+	r := text.NewReader(line[open+1:])
+	attrs, ok := parser.ParseAttributes(r)
+	if !ok {
+		return
+	}
+	r.SkipSpaces()
+	if r.Peek() != text.EOF {
+		return
+	}
+	for _, a := range attrs {
+		node.SetAttribute(a.Name, a.Value)
+	}
+	lines.Set(lines.Len()-1, text.NewSegment(last.Start, last.Start+open))
+	node.SetLines(lines)
+}
+
+// KindBlock is the node kind of an anchored block.
+var KindBlock = ast.NewNodeKind("Block")
+
+// Block is an anchored unit: a clause's paragraphs and the notes beside it.
+type Block struct {
+	ast.BaseBlock
+}
+
+// Kind implements ast.Node.
+func (*Block) Kind() ast.NodeKind { return KindBlock }
+
+// Dump implements ast.Node.
+func (b *Block) Dump(source []byte, level int) { ast.DumpHelper(b, source, level, nil, nil) }
+
+// blockGrouper wraps each anchored paragraph and its continuations in a Block.
+type blockGrouper struct{}
+
+func (blockGrouper) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	for n := doc.FirstChild(); n != nil; {
+		id := paragraphID(n)
+		if id == "" {
+			n = n.NextSibling()
+			continue
+		}
+		blk := &Block{}
+		for _, a := range n.Attributes() {
+			blk.SetAttribute(a.Name, a.Value)
+		}
+		n.RemoveAttributes() // the id and data now live on the block
+		doc.InsertBefore(doc, n, blk)
+		for {
+			next := n.NextSibling()
+			doc.RemoveChild(doc, n)
+			blk.AppendChild(blk, n)
+			n = next
+			if n == nil || !continues(n, id) {
+				break
+			}
+		}
+	}
+}
+
+func paragraphID(n ast.Node) string {
+	if n.Kind() != ast.KindParagraph {
+		return ""
+	}
+	if v, ok := n.AttributeString("id"); ok {
+		if b, ok := v.([]byte); ok {
+			return string(b)
+		}
+	}
+	return ""
+}
+
+// continues reports whether n belongs to the block with the given id.
+func continues(n ast.Node, id string) bool {
+	if n.Kind() != ast.KindParagraph {
+		return false
+	}
+	if strings.HasPrefix(paragraphID(n), id+"__p_") {
+		return true
+	}
+	if v, ok := n.AttributeString("class"); ok {
+		if b, ok := v.([]byte); ok && bytes.Contains(append(append([]byte(" "), b...), ' '), []byte(" note ")) {
+			return true
+		}
+	}
+	return false
+}
+
+// anchorRenderer renders Blocks and adds self-links to headings with ids.
+type anchorRenderer struct{}
+
+func (anchorRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindBlock, renderBlock)
+	reg.Register(ast.KindHeading, renderHeading)
+}
+
+// blockAttributes are the attributes a Block may carry into HTML.
+var blockAttributes = util.NewBytesFilter([]byte("id"), []byte("class"), []byte("data-label"), []byte("lang"))
+
+func renderBlock(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		w.WriteString(`<div`)
+		class := "block"
+		if v, ok := node.AttributeString("class"); ok {
+			class += " " + string(v.([]byte))
+		}
+		node.SetAttributeString("class", []byte(class))
+		gmhtml.RenderAttributes(w, node, blockAttributes)
+		w.WriteString(">\n")
+		return ast.WalkContinue, nil
+	}
+	writeSelfLink(w, node)
+	w.WriteString("</div>\n")
+	return ast.WalkContinue, nil
+}
+
+// writeSelfLink writes the ¶ link to an anchored node; its accessible name
+// says which block it links to ("本段链接：二、5").
+func writeSelfLink(w util.BufWriter, node ast.Node) {
+	id, _ := node.AttributeString("id")
+	w.WriteString(`<a class="self" href="#`)
+	w.Write(util.EscapeHTML(id.([]byte)))
+	w.WriteString(`" aria-label="本段链接`)
+	if label, ok := node.AttributeString("data-label"); ok {
+		w.WriteString("：")
+		w.Write(util.EscapeHTML(label.([]byte)))
+	}
+	w.WriteString(`">¶</a>`)
+}
+
+func renderHeading(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.Heading)
+	if entering {
+		w.WriteString("<h")
+		w.WriteByte("0123456"[n.Level])
+		if n.Attributes() != nil {
+			gmhtml.RenderAttributes(w, node, gmhtml.HeadingAttributeFilter)
+		}
+		w.WriteByte('>')
+		return ast.WalkContinue, nil
+	}
+	if _, ok := n.AttributeString("id"); ok {
+		if _, isBlock := n.AttributeString("data-label"); isBlock {
+			writeSelfLink(w, n)
+		}
+	}
+	w.WriteString("</h")
+	w.WriteByte("0123456"[n.Level])
+	w.WriteString(">\n")
+	return ast.WalkContinue, nil
+}

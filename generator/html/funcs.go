@@ -1,0 +1,38 @@
+package html
+
+import (
+	"html/template"
+
+	"statements/generator/markdown"
+	"statements/generator/structure"
+)
+
+// funcs are the functions layouts may call.
+func funcs(site *markdown.Site) template.FuncMap {
+	return template.FuncMap{
+		// url is the link to a site path: {{url "/"}}.
+		"url": site.Base.Path,
+		// abs is the absolute URL of a site path, for canonical links and citations.
+		"abs": site.Base.Abs,
+		// docPath and blockPath are the site paths of a document and of a block's page.
+		"docPath":   markdown.DocumentPath,
+		"blockPath": markdown.BlockPath,
+		// inContext is the site path of a block inside its document.
+		"inContext": markdown.InContext,
+		// excerpt shortens a text for a table of contents.
+		"excerpt": func(n int, text string) string { return markdown.Excerpt(text, n) },
+		// tocBlocks lists the blocks a document's table of contents shows.
+		"tocBlocks": func(d *structure.Document) []*structure.Block {
+			var bs []*structure.Block
+			for _, b := range d.Blocks {
+				if b.Level > 0 {
+					bs = append(bs, b)
+				}
+			}
+			return bs
+		},
+		"charCount": markdown.CharCount,
+		// firstText is the text of a block's first paragraph: a heading's title.
+		"firstText": func(ps []structure.Paragraph) string { return ps[0].Text },
+	}
+}

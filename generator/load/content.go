@@ -1,0 +1,236 @@
+package load
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Content is everything read from the content tree.
+type Content struct {
+	Site      Site
+	Documents []*Document // sorted by date, then slug
+	Themes    []*Theme    // sorted by slug
+}
+
+// Site is content/site.yaml: what the site calls itself.
+type Site struct {
+	Title       string `yaml:"title"`
+	TitleEn     string `yaml:"title_en"`
+	Description string `yaml:"description"`
+	Author      string `yaml:"author"` // who publishes this annotated edition
+}
+
+// Document is one official document: content/documents/<slug>.md.
+type Document struct {
+	File       string // path of the source file, as named in errors
+	Slug       string
+	Title      string   `yaml:"title"`
+	TitleEn    string   `yaml:"title_en"`
+	Short      string   `yaml:"short"`    // short Chinese name, e.g. 中古联合声明
+	ShortEn    string   `yaml:"short_en"` // short English name
+	Date       string   `yaml:"date"`     // YYYY-MM-DD
+	Parties    []string `yaml:"parties"`
+	PartiesEn  []string `yaml:"parties_en"`
+	Genre      string   `yaml:"genre"`     // joint statement, action plan, ...: Akoma Ntoso doc name, in English
+	Source     string   `yaml:"source"`    // where the text comes from
+	Publisher  string   `yaml:"publisher"` // who released it, e.g. 新华社
+	Paragraphs []Paragraph
+}
+
+// Theme is one cross-reference theme: content/themes/<slug>.md.
+type Theme struct {
+	File       string
+	Slug       string
+	Title      string   `yaml:"title"`
+	TitleEn    string   `yaml:"title_en"`
+	Terms      []string `yaml:"terms"`   // exact strings that mark the theme in the text
+	Exclude    []string `yaml:"exclude"` // longer strings containing a term that do not mark the theme
+	Add        []string `yaml:"add"`     // block references "<document slug>#<eid>" tagged by hand
+	Remove     []string `yaml:"remove"`  // block references untagged by hand
+	Body       string   // the annotation, markdown
+	BodyLine   int      // line of the file on which Body starts
+	FieldLines map[string]int
+}
+
+var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// ReservedSlugs are top-level paths of the site that a document slug may not take.
+var ReservedSlugs = map[string]bool{"themes": true, "search": true, "data": true, "static": true, "about": true}
+
+// Load reads and checks the whole content tree. root is the tree's name in
+// error messages and File fields, normally "content".
+func Load(fsys fs.FS, root string) (*Content, error) {
+	var errs errorList
+	c := &Content{}
+	named := namedFS{fsys, root}
+	c.Site = loadSite(named, &errs)
+	c.Documents = loadDocuments(named, &errs)
+	c.Themes = loadThemes(named, &errs)
+	if err := errs.err(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func loadSite(fsys namedFS, errs *errorList) Site {
+	name := fsys.name("site.yaml")
+	var s Site
+	data, err := fs.ReadFile(fsys, "site.yaml")
+	if err != nil {
+		errs.add(name, 0, "cannot read: %v", err)
+		return s
+	}
+	if err := checkText(name, data); err != nil {
+		*errs = append(*errs, err)
+		return s
+	}
+	f := &sourceFile{name: name, yaml: data}
+	if err := f.decodeFront(&s); err != nil {
+		*errs = append(*errs, err)
+		return s
+	}
+	if s.Title == "" {
+		errs.add(name, 1, "title is missing")
+	}
+	return s
+}
+
+// markdownFiles lists dir/*.md, sorted; a missing directory is an empty list.
+func markdownFiles(fsys namedFS, dir string, errs *errorList) []string {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		if !isNotExist(err) {
+			errs.add(fsys.name(dir), 0, "cannot read directory: %v", err)
+		}
+		return nil
+	}
+	var names []string
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		names = append(names, path.Join(dir, e.Name()))
+	}
+	sort.Strings(names)
+	return names
+}
+
+func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
+
+// readSource reads and splits one content file, checking its slug.
+func readSource(fsys namedFS, file string, errs *errorList) (*sourceFile, string) {
+	name := fsys.name(file)
+	slug := strings.TrimSuffix(path.Base(file), ".md")
+	if !slugPattern.MatchString(slug) {
+		errs.add(name, 0, "file name %q is not a slug: use lower-case ASCII letters, digits and single hyphens", slug)
+		return nil, ""
+	}
+	data, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		errs.add(name, 0, "cannot read: %v", err)
+		return nil, ""
+	}
+	f, err := splitFile(name, data)
+	if err != nil {
+		*errs = append(*errs, err)
+		return nil, ""
+	}
+	return f, slug
+}
+
+func loadDocuments(fsys namedFS, errs *errorList) []*Document {
+	var docs []*Document
+	for _, file := range markdownFiles(fsys, "documents", errs) {
+		f, slug := readSource(fsys, file, errs)
+		if f == nil {
+			continue
+		}
+		name := f.name
+		d := &Document{File: name, Slug: slug}
+		if err := f.decodeFront(d); err != nil {
+			*errs = append(*errs, err)
+			continue
+		}
+		if ReservedSlugs[slug] {
+			errs.add(name, 0, "slug %q is reserved for a section of the site; rename the file", slug)
+		}
+		required := map[string]string{"title": d.Title, "title_en": d.TitleEn, "date": d.Date, "short": d.Short, "short_en": d.ShortEn}
+		for _, key := range []string{"title", "title_en", "short", "short_en", "date"} {
+			if strings.TrimSpace(required[key]) == "" {
+				errs.add(name, f.fieldLine(key), "%s is missing or empty", key)
+			}
+		}
+		if d.Date != "" {
+			if _, err := time.Parse("2006-01-02", d.Date); err != nil {
+				errs.add(name, f.fieldLine("date"), "date %q is not an ISO date (YYYY-MM-DD)", d.Date)
+			}
+		}
+		d.Paragraphs = f.paragraphs(errs)
+		if len(d.Paragraphs) == 0 {
+			errs.add(name, f.bodyLine, "the document has no text after its front matter")
+		}
+		docs = append(docs, d)
+	}
+	sort.SliceStable(docs, func(i, j int) bool {
+		if docs[i].Date != docs[j].Date {
+			return docs[i].Date < docs[j].Date
+		}
+		return docs[i].Slug < docs[j].Slug
+	})
+	return docs
+}
+
+func loadThemes(fsys namedFS, errs *errorList) []*Theme {
+	var themes []*Theme
+	for _, file := range markdownFiles(fsys, "themes", errs) {
+		f, slug := readSource(fsys, file, errs)
+		if f == nil {
+			continue
+		}
+		name := f.name
+		t := &Theme{File: name, Slug: slug, Body: string(f.body), BodyLine: f.bodyLine, FieldLines: map[string]int{}}
+		if err := f.decodeFront(t); err != nil {
+			*errs = append(*errs, err)
+			continue
+		}
+		for _, key := range []string{"title", "title_en", "terms", "exclude", "add", "remove"} {
+			t.FieldLines[key] = f.fieldLine(key)
+		}
+		if t.Title == "" {
+			errs.add(name, f.fieldLine("title"), "title is missing or empty")
+		}
+		if t.TitleEn == "" {
+			errs.add(name, f.fieldLine("title_en"), "title_en is missing or empty")
+		}
+		if len(t.Terms) == 0 && len(t.Add) == 0 {
+			errs.add(name, f.fieldLine("terms"), "terms is missing: list the exact strings that mark this theme in the text")
+		}
+		for _, term := range t.Terms {
+			if strings.TrimSpace(term) != term || term == "" {
+				errs.add(name, f.fieldLine("terms"), "term %q is empty or has surrounding spaces", term)
+			}
+		}
+		if strings.TrimSpace(t.Body) == "" {
+			errs.add(name, f.bodyLine, "the theme has no annotation after its front matter")
+		}
+		themes = append(themes, t)
+	}
+	return themes
+}
+
+// String is for debugging.
+func (d *Document) String() string { return fmt.Sprintf("%s (%s)", d.Slug, d.Title) }
+
+// namedFS is the content tree with the name its files have in messages.
+type namedFS struct {
+	fs.FS
+	root string
+}
+
+func (n namedFS) name(file string) string { return path.Join(n.root, file) }

@@ -1,0 +1,74 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+
+	"gopkg.in/yaml.v3"
+
+	"statements/generator/structure"
+)
+
+// Layout names a template in layouts/.
+type Layout string
+
+// The layouts a page can have.
+const (
+	HomeLayout     Layout = "home"
+	DocumentLayout Layout = "document"
+	ClauseLayout   Layout = "clause"
+	NotFoundLayout Layout = "404"
+)
+
+// Crumb is one step of a page's breadcrumb trail.
+type Crumb struct {
+	Title string
+	Path  string // site path; the current page's crumb has none
+}
+
+// Page is one page of the site.
+type Page struct {
+	Path        string // site path: "/", "/<doc>/", "/<doc>/<eid>/"; "/404.html" for the not-found page
+	Layout      Layout
+	Title       string // the page's own title, for <title> and headings
+	Description string // one plain-text sentence or the clause itself, for previews
+	Crumbs      []Crumb
+	Document    *structure.Document // the document the page belongs to, if any
+	Block       *structure.Block    // the clause of a clause page
+	Front       any                 // front matter published in index.md
+	Body        []byte              // markdown body under the page's title, rendered by package html
+}
+
+// File is the page's output file path relative to the site root.
+func (p *Page) File() string {
+	if p.Path == "/404.html" {
+		return "404.html"
+	}
+	return p.Path[1:] + "index.html"
+}
+
+// MarkdownFile is where the page's markdown is published, or "" for none.
+func (p *Page) MarkdownFile() string {
+	if p.Path == "/404.html" {
+		return ""
+	}
+	return p.Path[1:] + "index.md"
+}
+
+// Markdown is the page as published in index.md: YAML front matter, the
+// title as a level-1 heading (which the HTML layouts render themselves), then the body.
+func (p *Page) Markdown() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString("---\n")
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(p.Front); err != nil {
+		return nil, fmt.Errorf("%s: front matter: %w", p.Path, err)
+	}
+	enc.Close()
+	b.WriteString("---\n\n# ")
+	b.WriteString(Escape(p.Title))
+	b.WriteString("\n\n")
+	b.Write(p.Body)
+	return b.Bytes(), nil
+}

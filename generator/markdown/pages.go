@@ -1,0 +1,171 @@
+package markdown
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"statements/generator/load"
+	"statements/generator/siteurl"
+	"statements/generator/structure"
+)
+
+// Site is what the page writers need to know about the whole site.
+type Site struct {
+	Meta      load.Site
+	Base      siteurl.Base
+	Documents []*structure.Document
+}
+
+// DocumentPath is the site path of a document's page.
+func DocumentPath(d *structure.Document) string { return "/" + d.Slug + "/" }
+
+// BlockPath is the site path of a block's own page.
+func BlockPath(d *structure.Document, blk *structure.Block) string {
+	return DocumentPath(d) + blk.EID + "/"
+}
+
+// InContext is the link to a block inside its document's page.
+func InContext(d *structure.Document, blk *structure.Block) string {
+	return DocumentPath(d) + "#" + blk.EID
+}
+
+// documentFront is the front matter of a document page's index.md.
+type documentFront struct {
+	Title   string   `yaml:"title"`
+	TitleEn string   `yaml:"title_en"`
+	Date    string   `yaml:"date"`
+	Parties []string `yaml:"parties,omitempty"`
+	URL     string   `yaml:"url"`
+	Source  string   `yaml:"source,omitempty"`
+}
+
+// clauseFront is the front matter of a clause page's index.md.
+type clauseFront struct {
+	Title    string `yaml:"title"`
+	Document string `yaml:"document"`
+	Number   string `yaml:"number"`
+	EID      string `yaml:"eid"`
+	Date     string `yaml:"date"`
+	URL      string `yaml:"url"`
+	Context  string `yaml:"context"`
+}
+
+// Pages writes every page of the site.
+func Pages(s *Site) []*Page {
+	pages := []*Page{homePage(s), notFoundPage(s)}
+	for _, d := range s.Documents {
+		pages = append(pages, documentPage(s, d))
+		for _, blk := range d.Blocks {
+			pages = append(pages, clausePage(s, d, blk))
+		}
+	}
+	return pages
+}
+
+func homeCrumb(s *Site) Crumb { return Crumb{Title: "首页", Path: "/"} }
+
+func documentPage(s *Site, d *structure.Document) *Page {
+	var b strings.Builder
+	writeBlocks(&b, d.Top, 2)
+	return &Page{
+		Path:        DocumentPath(d),
+		Layout:      DocumentLayout,
+		Title:       d.Title,
+		Description: fmt.Sprintf("%s（%s）全文，逐条可链接、可引用。%s", d.Title, d.Date, d.TitleEn),
+		Crumbs:      []Crumb{homeCrumb(s), {Title: d.Short}},
+		Document:    d,
+		Front: documentFront{Title: d.Title, TitleEn: d.TitleEn, Date: d.Date, Parties: d.Parties,
+			URL: s.Base.Abs(DocumentPath(d)), Source: d.Source},
+		Body: []byte(b.String()),
+	}
+}
+
+// ClauseTitle is how a clause page names its clause: 中古联合声明 四.
+func ClauseTitle(d *structure.Document, blk *structure.Block) string {
+	return d.Short + " " + blk.Label
+}
+
+func clausePage(s *Site, d *structure.Document, blk *structure.Block) *Page {
+	var b strings.Builder
+	writeBlock(&b, blk, 2)
+	if blk.Heading {
+		// A heading's page shows its introduction and lists its items.
+		for _, c := range blk.Children {
+			if c.Kind == structure.Intro {
+				writeBlock(&b, c, 2)
+				continue
+			}
+			fmt.Fprintf(&b, "- [%s](%s)\n", Escape(Excerpt(c.Text(), 40)), s.Base.Path(BlockPath(d, c)))
+		}
+		b.WriteString("\n")
+	}
+	return &Page{
+		Path:        BlockPath(d, blk),
+		Layout:      ClauseLayout,
+		Title:       ClauseTitle(d, blk),
+		Description: Excerpt(blk.Text(), 160),
+		Crumbs:      []Crumb{homeCrumb(s), {Title: d.Short, Path: DocumentPath(d)}, {Title: blk.Label}},
+		Document:    d,
+		Block:       blk,
+		Front: clauseFront{Title: ClauseTitle(d, blk), Document: d.Title, Number: blk.Label, EID: blk.EID,
+			Date: d.Date, URL: s.Base.Abs(BlockPath(d, blk)), Context: s.Base.Abs(InContext(d, blk))},
+		Body: []byte(b.String()),
+	}
+}
+
+type homeFront struct {
+	Title string `yaml:"title"`
+	URL   string `yaml:"url"`
+}
+
+func homePage(s *Site) *Page {
+	var b strings.Builder
+	if s.Meta.Description != "" {
+		fmt.Fprintf(&b, "%s\n\n", Escape(s.Meta.Description))
+	}
+	b.WriteString("## 文件 {#documents}\n\n")
+	for _, d := range s.Documents {
+		fmt.Fprintf(&b, "- [%s](%s)  \n  %s  \n  %s · %s · %d 字\n", Escape(d.Title), s.Base.Path(DocumentPath(d)),
+			Escape(d.TitleEn), d.Date, Escape(strings.Join(d.Parties, "、")), CharCount(d))
+	}
+	b.WriteString("\n")
+	return &Page{
+		Path: "/", Layout: HomeLayout, Title: s.Meta.Title, Description: s.Meta.Description,
+		Front: homeFront{Title: s.Meta.Title, URL: s.Base.Abs("/")},
+		Body:  []byte(b.String()),
+	}
+}
+
+func notFoundPage(s *Site) *Page {
+	var b strings.Builder
+	b.WriteString("此地址没有页面。链接可能有误，或条款编号写法不同。可从以下文件查找：\n\n")
+	for _, d := range s.Documents {
+		fmt.Fprintf(&b, "- [%s](%s)\n", Escape(d.Title), s.Base.Path(DocumentPath(d)))
+	}
+	b.WriteString("\n")
+	return &Page{Path: "/404.html", Layout: NotFoundLayout, Title: "未找到此页", Crumbs: []Crumb{homeCrumb(s), {Title: "未找到"}}, Body: []byte(b.String())}
+}
+
+// CharCount is the number of non-space characters of a document's text.
+func CharCount(d *structure.Document) int {
+	n := 0
+	for _, p := range d.Paragraphs {
+		for _, r := range p.Text {
+			if r != ' ' {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// Excerpt shortens text to at most n characters, ending with an ellipsis when cut.
+func Excerpt(text string, n int) string {
+	text = strings.ReplaceAll(text, "\n", " ")
+	if utf8.RuneCountInString(text) <= n {
+		return text
+	}
+	r := []rune(text)
+	return string(r[:n-1]) + "…"
+}
