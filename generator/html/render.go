@@ -10,6 +10,7 @@ import (
 	"strconv"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
 
 	"statements/generator/markdown"
 	"statements/generator/structure"
@@ -33,7 +34,7 @@ type PageData struct {
 
 // NewMarkdown is the goldmark set-up every page is rendered with.
 func NewMarkdown() goldmark.Markdown {
-	return goldmark.New(goldmark.WithExtensions(Anchors))
+	return goldmark.New(goldmark.WithExtensions(Anchors, Mark, extension.Table))
 }
 
 // New parses the layouts once, for every page of a build.

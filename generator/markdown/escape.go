@@ -8,7 +8,7 @@ import (
 // inlineSpecial are the ASCII characters that can start markdown syntax
 // anywhere in a line: emphasis, code, links, raw HTML, entities, hard breaks,
 // and the braces of attribute lists.
-const inlineSpecial = "\\`*_[]<>&{}!#"
+const inlineSpecial = "\\`*_[]<>&{}!#="
 
 var orderedListStart = regexp.MustCompile(`^[0-9]{1,9}[.)]`)
 
@@ -23,7 +23,7 @@ func Escape(text string) string {
 		b.WriteByte('\\')
 		b.WriteByte(m[len(m)-1])
 		text = text[len(m):]
-	} else if text != "" && strings.ContainsRune("-+=|~:", rune(text[0])) {
+	} else if text != "" && strings.ContainsRune("-+|~:", rune(text[0])) {
 		// A list item, a thematic break or setext underline at the start of a line.
 		b.WriteByte('\\')
 		b.WriteByte(text[0])

@@ -1,0 +1,77 @@
+// Command generator builds the annotated publication.
+//
+//	go run ./generator [-base-url URL] [-out DIR]   build content/ + layouts/ + static/ into public/
+//	go run ./generator import [-o DIR] [-year YYYY] FILE
+//	                                                turn raw OCR text into content files
+//
+// Paths are relative to the repository root, where the command is meant to run.
+// Errors are printed as "file:line: message", and the exit status is 1.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"statements/generator/build"
+	"statements/generator/ocrimport"
+	"statements/generator/siteurl"
+	"statements/generator/write"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 {
+		switch args[0] {
+		case "import":
+			return ocrimport.Run(args[1:], stdout, stderr)
+		}
+	}
+	return runBuild(args, stdout, stderr)
+}
+
+// dirs are the repository's trees the generator reads and writes.
+type dirs struct{ content, layouts, static, out string }
+
+func runBuild(args []string, stdout, stderr io.Writer) error {
+	fl := flag.NewFlagSet("generator", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	baseURL := fl.String("base-url", "/", "where the site will be served: / for a local preview, or https://host/sub/path/")
+	d := dirs{}
+	fl.StringVar(&d.content, "content", "content", "content directory")
+	fl.StringVar(&d.layouts, "layouts", "layouts", "layouts directory")
+	fl.StringVar(&d.static, "static", "static", "static files directory")
+	fl.StringVar(&d.out, "out", "public", "output directory")
+	if err := fl.Parse(args); err != nil {
+		return err
+	}
+	if fl.NArg() > 0 {
+		return fmt.Errorf("unknown command %q (commands: import; with no command the site is built)", fl.Arg(0))
+	}
+	base, err := siteurl.Parse(*baseURL)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	site, err := build.Build(build.Config{
+		Content: os.DirFS(d.content), Layouts: os.DirFS(d.layouts), Static: os.DirFS(d.static), Base: base,
+	})
+	if err != nil {
+		return err
+	}
+	st, err := write.Sync(d.out, site.Files)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "built %s: %d documents, %d pages, %d files (%d written, %d unchanged, %d removed) in %v\n",
+		d.out, len(site.Documents), len(site.Pages), len(site.Files), st.Written, st.Unchanged, st.Removed, time.Since(start).Round(time.Millisecond))
+	return nil
+}
