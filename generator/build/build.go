@@ -7,8 +7,10 @@ import (
 	"runtime"
 	"sync"
 
+	"statements/generator/annotate"
 	"statements/generator/export"
 	"statements/generator/html"
+	"statements/generator/linkcheck"
 	"statements/generator/load"
 	"statements/generator/markdown"
 	"statements/generator/siteurl"
@@ -50,7 +52,11 @@ func Build(cfg Config) (*Site, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	ms := &markdown.Site{Meta: content.Site, Base: cfg.Base, Documents: docs}
+	notes, err := annotate.Annotate(docs, content.Themes)
+	if err != nil {
+		return nil, err
+	}
+	ms := &markdown.Site{Meta: content.Site, Base: cfg.Base, Documents: docs, Notes: notes}
 	pages := markdown.Pages(ms)
 	renderer, err := html.New(cfg.Layouts, ms)
 	if err != nil {
@@ -60,7 +66,7 @@ func Build(cfg Config) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	data, err := export.JSON(cfg.Base, docs)
+	data, err := export.JSON(cfg.Base, docs, notes)
 	if err != nil {
 		return nil, err
 	}
@@ -72,6 +78,9 @@ func Build(cfg Config) (*Site, error) {
 		return nil, err
 	}
 	if err := merge(files, static, "static/"); err != nil {
+		return nil, err
+	}
+	if err := linkcheck.Check(files, cfg.Base); err != nil {
 		return nil, err
 	}
 	return &Site{Files: files, Pages: pages, Documents: docs}, nil

@@ -2,9 +2,11 @@
 //
 // It takes the structured documents and gives files of the published site:
 //
-//	data/index.json     the documents: slug, title, title_en, date, url, data
+//	data/index.json     the documents (slug, title, title_en, date, url, data)
+//	                    and the themes (slug, title, title_en, url, terms, and
+//	                    the blocks each tags: document, eid, url)
 //	data/<slug>.json    one document: its metadata and its blocks in reading
-//	                    order, each with eid, kind, num, text and url
+//	                    order, each with eid, kind, num, text, url and themes
 //
 // A block's text is exactly as published, its number marker included, its
 // paragraphs joined by "\n"; the texts of all blocks, concatenated, are the

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 
+	"statements/generator/annotate"
 	"statements/generator/markdown"
 	"statements/generator/siteurl"
 	"statements/generator/structure"
@@ -22,15 +23,34 @@ type IndexEntry struct {
 // Index is data/index.json.
 type Index struct {
 	Documents []IndexEntry `json:"documents"`
+	Themes    []Theme      `json:"themes"`
+}
+
+// Theme is one theme in data/index.json, with the blocks it tags.
+type Theme struct {
+	Slug    string     `json:"slug"`
+	Title   string     `json:"title"`
+	TitleEn string     `json:"title_en"`
+	URL     string     `json:"url"`
+	Terms   []string   `json:"terms"`
+	Blocks  []BlockRef `json:"blocks"`
+}
+
+// BlockRef names a block of a document.
+type BlockRef struct {
+	Document string `json:"document"`
+	EID      string `json:"eid"`
+	URL      string `json:"url"`
 }
 
 // Block is one block in data/<slug>.json.
 type Block struct {
-	EID  string `json:"eid"`
-	Kind string `json:"kind"`
-	Num  *int   `json:"num"`
-	Text string `json:"text"`
-	URL  string `json:"url"`
+	EID    string   `json:"eid"`
+	Kind   string   `json:"kind"`
+	Num    *int     `json:"num"`
+	Text   string   `json:"text"`
+	URL    string   `json:"url"`
+	Themes []string `json:"themes"` // slugs of the themes that tag the block
 }
 
 // Document is data/<slug>.json.
@@ -47,7 +67,7 @@ type Document struct {
 func DataPath(d *structure.Document) string { return "/data/" + d.Slug + ".json" }
 
 // JSON gives data/index.json and one data/<slug>.json per document, keyed by file path.
-func JSON(base siteurl.Base, docs []*structure.Document) (map[string][]byte, error) {
+func JSON(base siteurl.Base, docs []*structure.Document, notes *annotate.Annotations) (map[string][]byte, error) {
 	files := map[string][]byte{}
 	var index Index
 	for _, d := range docs {
@@ -62,13 +82,28 @@ func JSON(base siteurl.Base, docs []*structure.Document) (map[string][]byte, err
 				n := b.Num
 				num = &n
 			}
-			doc.Blocks = append(doc.Blocks, Block{EID: b.EID, Kind: string(b.Kind), Num: num, Text: b.Text(), URL: base.Abs(markdown.InContext(d, b))})
+			themes := []string{}
+			for _, t := range notes.ThemesOf(b) {
+				themes = append(themes, t.Slug)
+			}
+			doc.Blocks = append(doc.Blocks, Block{EID: b.EID, Kind: string(b.Kind), Num: num, Text: b.Text(), URL: base.Abs(markdown.InContext(d, b)), Themes: themes})
 		}
 		data, err := encode(doc)
 		if err != nil {
 			return nil, err
 		}
 		files[DataPath(d)[1:]] = data
+	}
+	index.Themes = []Theme{}
+	for _, t := range notes.Themes {
+		jt := Theme{Slug: t.Slug, Title: t.Title, TitleEn: t.TitleEn, URL: base.Abs(markdown.ThemePath(t)), Terms: t.Terms, Blocks: []BlockRef{}}
+		if jt.Terms == nil {
+			jt.Terms = []string{}
+		}
+		for _, r := range t.Refs {
+			jt.Blocks = append(jt.Blocks, BlockRef{Document: r.Doc.Slug, EID: r.Block.EID, URL: base.Abs(markdown.InContext(r.Doc, r.Block))})
+		}
+		index.Themes = append(index.Themes, jt)
 	}
 	data, err := encode(index)
 	if err != nil {

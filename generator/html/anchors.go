@@ -8,7 +8,6 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
-	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -146,8 +145,17 @@ func (anchorRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindHeading, renderHeading)
 }
 
-// blockAttributes are the attributes a Block may carry into HTML.
-var blockAttributes = util.NewBytesFilter([]byte("id"), []byte("class"), []byte("data-label"), []byte("lang"))
+// renderAttributes writes the attributes a block or heading carries into
+// HTML: id, class and lang. Its label (data-label) names its self-link instead.
+func renderAttributes(w util.BufWriter, node ast.Node) {
+	for _, name := range []string{"id", "class", "lang"} {
+		if v, ok := node.AttributeString(name); ok {
+			w.WriteString(" " + name + `="`)
+			w.Write(util.EscapeHTML(v.([]byte)))
+			w.WriteByte('"')
+		}
+	}
+}
 
 func renderBlock(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
@@ -157,7 +165,7 @@ func renderBlock(w util.BufWriter, source []byte, node ast.Node, entering bool) 
 			class += " " + string(v.([]byte))
 		}
 		node.SetAttributeString("class", []byte(class))
-		gmhtml.RenderAttributes(w, node, blockAttributes)
+		renderAttributes(w, node)
 		w.WriteString(">\n")
 		return ast.WalkContinue, nil
 	}
@@ -172,7 +180,7 @@ func writeSelfLink(w util.BufWriter, node ast.Node) {
 	id, _ := node.AttributeString("id")
 	w.WriteString(`<a class="self" href="#`)
 	w.Write(util.EscapeHTML(id.([]byte)))
-	w.WriteString(`" aria-label="本段链接`)
+	w.WriteString(`" aria-label="链接`)
 	if label, ok := node.AttributeString("data-label"); ok {
 		w.WriteString("：")
 		w.Write(util.EscapeHTML(label.([]byte)))
@@ -185,9 +193,7 @@ func renderHeading(w util.BufWriter, source []byte, node ast.Node, entering bool
 	if entering {
 		w.WriteString("<h")
 		w.WriteByte("0123456"[n.Level])
-		if n.Attributes() != nil {
-			gmhtml.RenderAttributes(w, node, gmhtml.HeadingAttributeFilter)
-		}
+		renderAttributes(w, node)
 		w.WriteByte('>')
 		return ast.WalkContinue, nil
 	}

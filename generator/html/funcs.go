@@ -19,8 +19,6 @@ func funcs(site *markdown.Site) template.FuncMap {
 		"blockPath": markdown.BlockPath,
 		// inContext is the site path of a block inside its document.
 		"inContext": markdown.InContext,
-		// excerpt shortens a text for a table of contents.
-		"excerpt": func(n int, text string) string { return markdown.Excerpt(text, n) },
 		// tocBlocks lists the blocks a document's table of contents shows.
 		"tocBlocks": func(d *structure.Document) []*structure.Block {
 			var bs []*structure.Block

@@ -25,11 +25,18 @@ type Renderer struct {
 
 // PageData is what a layout template sees.
 type PageData struct {
-	Site    *markdown.Site
-	Page    *markdown.Page
-	Content template.HTML // the page's markdown, rendered
-	Prev    *structure.Block
-	Next    *structure.Block
+	Site     *markdown.Site
+	Page     *markdown.Page
+	Content  template.HTML // the page's markdown, rendered
+	Sections []RenderedSection
+	Prev     *structure.Block
+	Next     *structure.Block
+}
+
+// RenderedSection is a page section with its markdown rendered.
+type RenderedSection struct {
+	ID, Title string
+	Content   template.HTML
 }
 
 // NewMarkdown is the goldmark set-up every page is rendered with.
@@ -37,9 +44,18 @@ func NewMarkdown() goldmark.Markdown {
 	return goldmark.New(goldmark.WithExtensions(Anchors, Mark, extension.Table))
 }
 
+// newSiteMarkdown is NewMarkdown for one site: site paths get its base
+// path, and links to its themes from the text are marked as term links.
+func newSiteMarkdown(site *markdown.Site) goldmark.Markdown {
+	md := NewMarkdown()
+	SiteLinks(site.Base.Prefix()).Extend(md)
+	TermLinks(site.Base.Path(markdown.ThemesPath)).Extend(md)
+	return md
+}
+
 // New parses the layouts once, for every page of a build.
 func New(layouts fs.FS, site *markdown.Site) (*Renderer, error) {
-	r := &Renderer{md: NewMarkdown(), layouts: map[markdown.Layout]*template.Template{}, site: site}
+	r := &Renderer{md: newSiteMarkdown(site), layouts: map[markdown.Layout]*template.Template{}, site: site}
 	base, err := template.New("base.html").Funcs(funcs(site)).ParseFS(layouts, "base.html")
 	if err != nil {
 		return nil, layoutError(err)
@@ -75,6 +91,13 @@ func (r *Renderer) Render(p *markdown.Page) ([]byte, error) {
 		return nil, fmt.Errorf("%s: markdown: %w", p.Path, err)
 	}
 	data := PageData{Site: r.site, Page: p, Content: template.HTML(body.String())}
+	for _, sec := range p.Sections {
+		body.Reset()
+		if err := r.md.Convert(sec.Body, &body); err != nil {
+			return nil, fmt.Errorf("%s: markdown: %w", p.Path, err)
+		}
+		data.Sections = append(data.Sections, RenderedSection{ID: sec.ID, Title: sec.Title, Content: template.HTML(body.String())})
+	}
 	if p.Block != nil {
 		if i := p.Block.Index; i > 0 {
 			data.Prev = p.Document.Blocks[i-1]

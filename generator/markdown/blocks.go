@@ -4,13 +4,17 @@ import (
 	"fmt"
 	"strings"
 
+	"statements/generator/annotate"
 	"statements/generator/structure"
 )
 
 // writeBlock writes a block's paragraphs; a heading block becomes a markdown
 // heading whose level follows its depth (part → ##, sec → ###, para → ####).
-// depth is the heading level of the page's top blocks.
-func writeBlock(b *strings.Builder, blk *structure.Block, depth int) {
+// depth is the heading level of the page's top blocks. The first occurrence
+// of each theme in the block links to the theme's page, and a note after the
+// block names its themes and where else they occur.
+func (s *Site) writeBlock(b *strings.Builder, d *structure.Document, blk *structure.Block, depth int) {
+	linked := map[*annotate.Theme]bool{}
 	for i, p := range blk.Paragraphs {
 		attrs := "#" + p.ID
 		if i == 0 && blk.Label != "" {
@@ -19,22 +23,146 @@ func writeBlock(b *strings.Builder, blk *structure.Block, depth int) {
 		if blk.Kind == structure.Conclusions {
 			attrs += " .dateline"
 		}
+		text := s.linkTerms(blk, i, p.Text, linked)
 		if i == 0 && blk.Heading {
-			level := depth + len(blk.Ancestors())
-			if level > 6 {
-				level = 6
-			}
-			fmt.Fprintf(b, "%s %s {%s}\n\n", strings.Repeat("#", level), Escape(p.Text), attrs)
+			level := min(depth+len(blk.Ancestors()), 6)
+			fmt.Fprintf(b, "%s %s {%s}\n\n", strings.Repeat("#", level), text, attrs)
 			continue
 		}
-		fmt.Fprintf(b, "%s {%s}\n\n", Escape(p.Text), attrs)
+		fmt.Fprintf(b, "%s {%s}\n\n", text, attrs)
 	}
+	s.writeThemeNote(b, d, blk, linked)
 }
 
 // writeBlocks writes blocks and, recursively, their children.
-func writeBlocks(b *strings.Builder, blocks []*structure.Block, depth int) {
+func (s *Site) writeBlocks(b *strings.Builder, d *structure.Document, blocks []*structure.Block, depth int) {
 	for _, blk := range blocks {
-		writeBlock(b, blk, depth)
-		writeBlocks(b, blk.Children, depth)
+		s.writeBlock(b, d, blk, depth)
+		s.writeBlocks(b, d, blk.Children, depth)
 	}
 }
+
+// linkTerms escapes a paragraph, linking the first occurrence in the block
+// of each theme's term to the theme's page.
+func (s *Site) linkTerms(blk *structure.Block, para int, text string, linked map[*annotate.Theme]bool) string {
+	var b strings.Builder
+	pos := 0
+	for _, m := range s.Notes.Matches(blk) {
+		if m.Paragraph != para || linked[m.Theme] {
+			continue
+		}
+		linked[m.Theme] = true
+		b.WriteString(escapeFrom(text, pos, m.Start))
+		term := text[m.Start:m.End]
+		if term == m.Theme.Title {
+			// The text already names the theme.
+			fmt.Fprintf(&b, "[%s](%s)", escapeInline(term), s.Base.Path(ThemePath(m.Theme)))
+		} else {
+			fmt.Fprintf(&b, "[%s](%s %s)", escapeInline(term), s.Base.Path(ThemePath(m.Theme)), attrValue(m.Theme.Title))
+		}
+		pos = m.End
+	}
+	b.WriteString(escapeFrom(text, pos, len(text)))
+	return b.String()
+}
+
+// escapeFrom escapes text[from:to], treating it as a line start when from is 0.
+func escapeFrom(text string, from, to int) string {
+	if from == 0 {
+		return Escape(text[:to])
+	}
+	return escapeInline(text[from:to])
+}
+
+// writeThemeNote writes, after a tagged block, where else its themes occur,
+// naming each other document once:
+//
+//	另见 中巴行动计划 — 全球发展倡议、全球治理倡议：一、7；一带一路：二、二、导语、四、1 共 10 段
+//
+// Themes with the same cross-references share one list. A theme whose term
+// the block's text already links is named in plain text; one tagged by hand
+// links to its page. Themes found in no other document come last.
+func (s *Site) writeThemeNote(b *strings.Builder, d *structure.Document, blk *structure.Block, linked map[*annotate.Theme]bool) {
+	themes := s.Notes.ThemesOf(blk)
+	if len(themes) == 0 {
+		return
+	}
+	groups := groupByElsewhere(themes, d)
+	sep := ""
+	for _, other := range s.Documents {
+		first := true
+		for _, g := range groups {
+			refs := g[0].In(other)
+			if other == d || len(refs) == 0 {
+				continue
+			}
+			if first {
+				fmt.Fprintf(b, "%s另见 %s — ", sep, escapeInline(other.Short))
+				sep, first = "。", false
+			} else {
+				b.WriteString("；")
+			}
+			s.writeThemeNames(b, g, linked)
+			b.WriteString("：")
+			for k, r := range refs {
+				if k == maxAlsoIn {
+					fmt.Fprintf(b, " [共 %d 段](%s#in-%s)", len(refs), s.Base.Path(ThemePath(g[0])), other.Slug)
+					break
+				}
+				if k > 0 {
+					b.WriteString("、")
+				}
+				fmt.Fprintf(b, "[%s](%s)", escapeInline(r.Block.Label), s.Base.Path(InContext(other, r.Block)))
+			}
+		}
+	}
+	for _, g := range groups {
+		if len(g[0].Elsewhere(d)) == 0 {
+			fmt.Fprintf(b, "%s仅见于本文件：", sep)
+			s.writeThemeNames(b, g, linked)
+			sep = "。"
+		}
+	}
+	b.WriteString(" {.note}\n\n")
+}
+
+// writeThemeNames writes a group's theme names, linking those the text does not link already.
+func (s *Site) writeThemeNames(b *strings.Builder, group []*annotate.Theme, linked map[*annotate.Theme]bool) {
+	for j, t := range group {
+		if j > 0 {
+			b.WriteString("、")
+		}
+		if linked[t] {
+			b.WriteString(escapeInline(t.Title))
+		} else {
+			fmt.Fprintf(b, "[%s](%s)", escapeInline(t.Title), s.Base.Path(ThemePath(t)))
+		}
+	}
+}
+
+// groupByElsewhere groups themes whose blocks outside d are the same, keeping their order.
+func groupByElsewhere(themes []*annotate.Theme, d *structure.Document) [][]*annotate.Theme {
+	var groups [][]*annotate.Theme
+	key := func(t *annotate.Theme) string {
+		var k strings.Builder
+		for _, r := range t.Elsewhere(d) {
+			k.WriteString(r.Doc.Slug + "#" + r.Block.EID + " ")
+		}
+		return k.String()
+	}
+outer:
+	for _, t := range themes {
+		for i, g := range groups {
+			if key(g[0]) == key(t) {
+				groups[i] = append(groups[i], t)
+				continue outer
+			}
+		}
+		groups = append(groups, []*annotate.Theme{t})
+	}
+	return groups
+}
+
+// maxAlsoIn is how many related blocks of one document a note links to
+// directly; the theme page lists them all.
+const maxAlsoIn = 3

@@ -8,7 +8,7 @@ import (
 // inlineSpecial are the ASCII characters that can start markdown syntax
 // anywhere in a line: emphasis, code, links, raw HTML, entities, hard breaks,
 // and the braces of attribute lists.
-const inlineSpecial = "\\`*_[]<>&{}!#="
+const inlineSpecial = "\\`*_[]<>&{}!#=|"
 
 var orderedListStart = regexp.MustCompile(`^[0-9]{1,9}[.)]`)
 
@@ -29,6 +29,14 @@ func Escape(text string) string {
 		b.WriteByte(text[0])
 		text = text[1:]
 	}
+	b.WriteString(escapeInline(text))
+	return b.String()
+}
+
+// escapeInline escapes text that does not start a line.
+func escapeInline(text string) string {
+	var b strings.Builder
+	b.Grow(len(text) + 8)
 	for i := 0; i < len(text); i++ {
 		c := text[i]
 		if strings.IndexByte(inlineSpecial, c) >= 0 {

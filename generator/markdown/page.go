@@ -6,6 +6,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"statements/generator/annotate"
 	"statements/generator/structure"
 )
 
@@ -18,7 +19,17 @@ const (
 	DocumentLayout Layout = "document"
 	ClauseLayout   Layout = "clause"
 	NotFoundLayout Layout = "404"
+	ThemeLayout    Layout = "theme"
+	ThemesLayout   Layout = "themes"
 )
+
+// Section is a titled part of a page that layouts may place on their own,
+// such as one document's passages in the columns of a theme page.
+type Section struct {
+	ID    string
+	Title string
+	Body  []byte // markdown
+}
 
 // Crumb is one step of a page's breadcrumb trail.
 type Crumb struct {
@@ -28,15 +39,18 @@ type Crumb struct {
 
 // Page is one page of the site.
 type Page struct {
-	Path        string // site path: "/", "/<doc>/", "/<doc>/<eid>/"; "/404.html" for the not-found page
-	Layout      Layout
-	Title       string // the page's own title, for <title> and headings
-	Description string // one plain-text sentence or the clause itself, for previews
-	Crumbs      []Crumb
-	Document    *structure.Document // the document the page belongs to, if any
-	Block       *structure.Block    // the clause of a clause page
-	Front       any                 // front matter published in index.md
-	Body        []byte              // markdown body under the page's title, rendered by package html
+	Path          string // site path: "/", "/<doc>/", "/<doc>/<eid>/"; "/404.html" for the not-found page
+	Layout        Layout
+	Title         string // the page's own title, for <title> and headings
+	Description   string // one plain-text sentence or the clause itself, for previews
+	Crumbs        []Crumb
+	Document      *structure.Document // the document the page belongs to, if any
+	Block         *structure.Block    // the clause of a clause page
+	Theme         *annotate.Theme     // the theme of a theme page
+	Front         any                 // front matter published in index.md
+	Body          []byte              // markdown body under the page's title, rendered by package html
+	Sections      []Section           // markdown sections after the body
+	SectionsTitle string              // a heading over the sections, if any
 }
 
 // File is the page's output file path relative to the site root.
@@ -70,5 +84,12 @@ func (p *Page) Markdown() ([]byte, error) {
 	b.WriteString(Escape(p.Title))
 	b.WriteString("\n\n")
 	b.Write(p.Body)
+	if p.SectionsTitle != "" {
+		fmt.Fprintf(&b, "## %s {#sections}\n\n", Escape(p.SectionsTitle))
+	}
+	for _, sec := range p.Sections {
+		fmt.Fprintf(&b, "### %s {#%s}\n\n", Escape(sec.Title), sec.ID)
+		b.Write(sec.Body)
+	}
 	return b.Bytes(), nil
 }

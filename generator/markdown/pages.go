@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"statements/generator/annotate"
 	"statements/generator/load"
 	"statements/generator/siteurl"
 	"statements/generator/structure"
@@ -15,6 +16,7 @@ type Site struct {
 	Meta      load.Site
 	Base      siteurl.Base
 	Documents []*structure.Document
+	Notes     *annotate.Annotations // the themes and where they occur
 }
 
 // DocumentPath is the site path of a document's page.
@@ -60,6 +62,10 @@ func Pages(s *Site) []*Page {
 			pages = append(pages, clausePage(s, d, blk))
 		}
 	}
+	pages = append(pages, themesPage(s))
+	for _, t := range s.Notes.Themes {
+		pages = append(pages, themePage(s, t))
+	}
 	return pages
 }
 
@@ -67,12 +73,12 @@ func homeCrumb(s *Site) Crumb { return Crumb{Title: "首页", Path: "/"} }
 
 func documentPage(s *Site, d *structure.Document) *Page {
 	var b strings.Builder
-	writeBlocks(&b, d.Top, 2)
+	s.writeBlocks(&b, d, d.Top, 2)
 	return &Page{
 		Path:        DocumentPath(d),
 		Layout:      DocumentLayout,
 		Title:       d.Title,
-		Description: fmt.Sprintf("%s（%s）全文，逐条可链接、可引用。%s", d.Title, d.Date, d.TitleEn),
+		Description: fmt.Sprintf("%s（%s）全文，逐条可链接、可引用。", d.Title, d.Date),
 		Crumbs:      []Crumb{homeCrumb(s), {Title: d.Short}},
 		Document:    d,
 		Front: documentFront{Title: d.Title, TitleEn: d.TitleEn, Date: d.Date, Parties: d.Parties,
@@ -88,12 +94,12 @@ func ClauseTitle(d *structure.Document, blk *structure.Block) string {
 
 func clausePage(s *Site, d *structure.Document, blk *structure.Block) *Page {
 	var b strings.Builder
-	writeBlock(&b, blk, 2)
+	s.writeBlock(&b, d, blk, 2)
 	if blk.Heading {
 		// A heading's page shows its introduction and lists its items.
 		for _, c := range blk.Children {
 			if c.Kind == structure.Intro {
-				writeBlock(&b, c, 2)
+				s.writeBlock(&b, d, c, 2)
 				continue
 			}
 			fmt.Fprintf(&b, "- [%s](%s)\n", Escape(Excerpt(c.Text(), 40)), s.Base.Path(BlockPath(d, c)))
@@ -128,6 +134,11 @@ func homePage(s *Site) *Page {
 	for _, d := range s.Documents {
 		fmt.Fprintf(&b, "- [%s](%s)  \n  %s  \n  %s · %s · %d 字\n", Escape(d.Title), s.Base.Path(DocumentPath(d)),
 			Escape(d.TitleEn), d.Date, Escape(strings.Join(d.Parties, "、")), CharCount(d))
+	}
+	b.WriteString("\n## 主题 {#themes}\n\n")
+	fmt.Fprintf(&b, "两份以上文件共同涉及的主题，附注释与逐段对照。[全部主题](%s)\n\n", s.Base.Path(ThemesPath))
+	for _, t := range s.Notes.Themes {
+		fmt.Fprintf(&b, "- [%s](%s) %s\n", escapeInline(t.Title), s.Base.Path(ThemePath(t)), escapeInline(t.TitleEn))
 	}
 	b.WriteString("\n")
 	return &Page{

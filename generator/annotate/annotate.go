@@ -1,0 +1,195 @@
+package annotate
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"statements/generator/load"
+	"statements/generator/structure"
+)
+
+// Ref is one block of one document.
+type Ref struct {
+	Doc   *structure.Document
+	Block *structure.Block
+}
+
+// Theme is a theme with the blocks it tags, in document order, then reading order.
+type Theme struct {
+	*load.Theme
+	Refs []Ref
+}
+
+// Match is one occurrence of a theme's term in a block.
+type Match struct {
+	Theme      *Theme
+	Paragraph  int // index into Block.Paragraphs
+	Start, End int // byte offsets in that paragraph's text
+}
+
+// Annotations are the themes found in the documents.
+type Annotations struct {
+	Themes  []*Theme
+	themes  map[*structure.Block][]*Theme
+	matches map[*structure.Block][]Match
+}
+
+// ThemesOf lists the themes that tag a block, in the order of Annotations.Themes.
+func (a *Annotations) ThemesOf(b *structure.Block) []*Theme {
+	if a == nil {
+		return nil
+	}
+	return a.themes[b]
+}
+
+// Matches lists the term occurrences in a block, in reading order.
+func (a *Annotations) Matches(b *structure.Block) []Match {
+	if a == nil {
+		return nil
+	}
+	return a.matches[b]
+}
+
+// Elsewhere lists the blocks a theme tags in documents other than doc.
+func (t *Theme) Elsewhere(doc *structure.Document) []Ref {
+	var refs []Ref
+	for _, r := range t.Refs {
+		if r.Doc != doc {
+			refs = append(refs, r)
+		}
+	}
+	return refs
+}
+
+// In lists the blocks a theme tags in doc.
+func (t *Theme) In(doc *structure.Document) []Ref {
+	var refs []Ref
+	for _, r := range t.Refs {
+		if r.Doc == doc {
+			refs = append(refs, r)
+		}
+	}
+	return refs
+}
+
+// termOwner says which theme a matcher entry belongs to; nil for an exclusion.
+type termOwner struct {
+	theme *Theme
+	term  string
+	line  int
+}
+
+// Annotate tags every block of docs with the themes whose terms it contains.
+func Annotate(docs []*structure.Document, themes []*load.Theme) (*Annotations, error) {
+	a := &Annotations{themes: map[*structure.Block][]*Theme{}, matches: map[*structure.Block][]Match{}}
+	var errs []error
+	fail := func(file string, line int, format string, args ...any) {
+		errs = append(errs, &load.Error{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
+	}
+	var owners []termOwner
+	var terms []string
+	claimed := map[string]*Theme{}
+	for _, lt := range themes {
+		t := &Theme{Theme: lt}
+		a.Themes = append(a.Themes, t)
+		for _, term := range lt.Terms {
+			if other := claimed[term]; other != nil {
+				fail(lt.File, lt.FieldLines["terms"], "term %q is also a term of theme %s; a term may mark one theme only", term, other.Slug)
+				continue
+			}
+			claimed[term] = t
+			owners = append(owners, termOwner{theme: t, term: term, line: lt.FieldLines["terms"]})
+			terms = append(terms, term)
+		}
+		for _, ex := range lt.Exclude {
+			owners = append(owners, termOwner{term: ex, line: lt.FieldLines["exclude"]})
+			terms = append(terms, ex)
+		}
+	}
+	matcher := NewMatcher(terms)
+	used := make([]bool, len(owners))
+	tagged := map[*Theme]map[*structure.Block]bool{}
+	for _, t := range a.Themes {
+		tagged[t] = map[*structure.Block]bool{}
+	}
+	for _, d := range docs {
+		for _, b := range d.Blocks {
+			for pi, p := range b.Paragraphs {
+				for _, h := range matcher.Find(p.Text) {
+					used[h.Term] = true
+					o := owners[h.Term]
+					if o.theme == nil {
+						continue // an exclusion: the longer string that is not the theme
+					}
+					a.matches[b] = append(a.matches[b], Match{Theme: o.theme, Paragraph: pi, Start: h.Start, End: h.End})
+					tagged[o.theme][b] = true
+				}
+			}
+		}
+	}
+	for i, o := range owners {
+		if !used[i] && o.theme != nil {
+			fail(o.theme.File, o.line, "term %q matches nowhere in the documents", o.term)
+		}
+	}
+	for _, t := range a.Themes {
+		applyManual(t, docs, tagged[t], fail)
+		for _, d := range docs {
+			for _, b := range d.Blocks {
+				if tagged[t][b] {
+					t.Refs = append(t.Refs, Ref{Doc: d, Block: b})
+					a.themes[b] = append(a.themes[b], t)
+				}
+			}
+		}
+		if len(t.Refs) == 0 {
+			fail(t.File, 1, "theme %s tags no block of any document", t.Slug)
+		}
+		if err := checkLinks(t.Theme); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	// A block's matches of removed themes are not shown as links either.
+	for b, ms := range a.matches {
+		kept := ms[:0]
+		for _, m := range ms {
+			if tagged[m.Theme][b] {
+				kept = append(kept, m)
+			}
+		}
+		a.matches[b] = kept
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return a, nil
+}
+
+// applyManual adds and removes the blocks a theme's file names by hand.
+func applyManual(t *Theme, docs []*structure.Document, tagged map[*structure.Block]bool, fail func(string, int, string, ...any)) {
+	resolve := func(field, ref string) *structure.Block {
+		slug, eid, ok := strings.Cut(ref, "#")
+		if ok {
+			for _, d := range docs {
+				if d.Slug == slug {
+					if b := d.Block(eid); b != nil {
+						return b
+					}
+				}
+			}
+		}
+		fail(t.File, t.FieldLines[field], "%s: %q is not a block of any document; write <document slug>#<eid>, e.g. china-cuba-joint-statement-2025#para_4", field, ref)
+		return nil
+	}
+	for _, ref := range t.Add {
+		if b := resolve("add", ref); b != nil {
+			tagged[b] = true
+		}
+	}
+	for _, ref := range t.Remove {
+		if b := resolve("remove", ref); b != nil {
+			delete(tagged, b)
+		}
+	}
+}

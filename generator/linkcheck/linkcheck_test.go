@@ -1,0 +1,44 @@
+package linkcheck
+
+import (
+	"strings"
+	"testing"
+
+	"statements/generator/siteurl"
+)
+
+func TestCheck(t *testing.T) {
+	files := map[string][]byte{
+		"index.html":            []byte(`<a href="/doc/#para_1">ok</a><a href="doc/">ok</a><link href="/site.css"><a href="https://example.org/x">other site</a><a href="#top" id="top">self</a>`),
+		"doc/index.html":        []byte(`<div id="para_1"></div><a href="../">up</a><a href="/doc/#para_2">missing id</a><a href="/nope/">missing page</a><a href="para_1/#:~:text=甲">text fragment</a>`),
+		"doc/para_1/index.html": []byte(`<a href="/doc/index.md">md</a><a href="/doc/#para_1:~:text=x">ok</a>`),
+		"doc/index.md":          []byte("# doc"),
+		"site.css":              []byte("body{}"),
+	}
+	base, _ := siteurl.Parse("/")
+	err := Check(files, base)
+	if err == nil {
+		t.Fatal("no error for two broken links")
+	}
+	got := err.Error()
+	for _, want := range []string{"doc/index.html: /doc/#para_2 (no element with id para_2)", "doc/index.html: /nope/ (no such file)"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("error %q\nlacks %q", got, want)
+		}
+	}
+	if n := strings.Count(got, "\n"); n != 2 {
+		t.Errorf("%d broken links reported, want 2:\n%s", n, got)
+	}
+}
+
+func TestCheckUnderSubPath(t *testing.T) {
+	files := map[string][]byte{
+		"index.html":     []byte(`<a href="/sub/doc/">ok</a><a href="https://example.org/sub/doc/#a">ok, absolute</a><a href="/doc/">escapes</a>`),
+		"doc/index.html": []byte(`<p id="a"></p>`),
+	}
+	base, _ := siteurl.Parse("https://example.org/sub/")
+	err := Check(files, base)
+	if err == nil || !strings.Contains(err.Error(), "index.html: /doc/ (outside the site's base path /sub/)") || strings.Count(err.Error(), "\n") != 1 {
+		t.Errorf("error = %v", err)
+	}
+}
