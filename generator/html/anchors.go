@@ -19,7 +19,7 @@ import (
 //     as headings may with parser.WithAttribute;
 //   - a paragraph with an id, and the paragraphs after it whose ids extend it
 //     (<id>__p_2 …) or that carry the class "note", become one Block node;
-//   - a Block renders as <div class="block" id="…"> with its paragraphs and a
+//   - a Block renders as <div id="…"> with its paragraphs and a
 //     self-link (¶) that shows on hover and keyboard focus; a heading with an
 //     id gets the same self-link.
 var Anchors goldmark.Extender = anchors{}
@@ -160,11 +160,6 @@ func renderAttributes(w util.BufWriter, node ast.Node) {
 func renderBlock(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
 		w.WriteString(`<div`)
-		class := "block"
-		if v, ok := node.AttributeString("class"); ok {
-			class += " " + string(v.([]byte))
-		}
-		node.SetAttributeString("class", []byte(class))
 		renderAttributes(w, node)
 		w.WriteString(">\n")
 		return ast.WalkContinue, nil

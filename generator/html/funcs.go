@@ -30,6 +30,8 @@ func funcs(site *markdown.Site) template.FuncMap {
 			return bs
 		},
 		"charCount": markdown.CharCount,
+		// jsonLD is the schema.org description of a document or clause page.
+		"jsonLD": jsonLD(site),
 		// firstText is the text of a block's first paragraph: a heading's title.
 		"firstText": func(ps []structure.Paragraph) string { return ps[0].Text },
 	}

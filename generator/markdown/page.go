@@ -41,7 +41,8 @@ type Crumb struct {
 type Page struct {
 	Path          string // site path: "/", "/<doc>/", "/<doc>/<eid>/"; "/404.html" for the not-found page
 	Layout        Layout
-	Title         string // the page's own title, for <title> and headings
+	Title         string // the page's own title, for its heading
+	HeadTitle     string // the title in <title> and link previews: Title, or a clause with its text
 	Description   string // one plain-text sentence or the clause itself, for previews
 	Crumbs        []Crumb
 	Document      *structure.Document // the document the page belongs to, if any

@@ -55,6 +55,16 @@ type clauseFront struct {
 
 // Pages writes every page of the site.
 func Pages(s *Site) []*Page {
+	pages := allPages(s)
+	for _, p := range pages {
+		if p.HeadTitle == "" {
+			p.HeadTitle = p.Title
+		}
+	}
+	return pages
+}
+
+func allPages(s *Site) []*Page {
 	pages := []*Page{homePage(s), notFoundPage(s)}
 	for _, d := range s.Documents {
 		pages = append(pages, documentPage(s, d))
@@ -110,6 +120,7 @@ func clausePage(s *Site, d *structure.Document, blk *structure.Block) *Page {
 		Path:        BlockPath(d, blk),
 		Layout:      ClauseLayout,
 		Title:       ClauseTitle(d, blk),
+		HeadTitle:   ClauseTitle(d, blk) + "：" + Excerpt(blk.Text(), 40),
 		Description: Excerpt(blk.Text(), 160),
 		Crumbs:      []Crumb{homeCrumb(s), {Title: d.Short, Path: DocumentPath(d)}, {Title: blk.Label}},
 		Document:    d,

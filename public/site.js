@@ -1,0 +1,134 @@
+// Progressive enhancement for reading and citing. Everything here is optional:
+// without JavaScript every block still has its plain self-link (¶) and :target.
+//
+// Contract with the generated pages:
+//   <article data-doc-path> wraps a document's blocks, and holds .doc-title, .doc-title-en and
+//   time[datetime]; each block is an element with an id and a child a.self whose aria-label is
+//   "链接：<label>".
+(function () {
+  "use strict";
+  var article = document.querySelector("article[data-doc-path]");
+  if (!article) { notFoundRedirect(); return; }
+  var text = function (sel) { var e = article.querySelector(sel); return e ? e.textContent.trim() : ""; };
+  var doc = {
+    docPath: article.dataset.docPath,
+    docTitle: text(".doc-title"),
+    docTitleEn: text(".doc-title-en"),
+    docDate: article.querySelector("time[datetime]").getAttribute("datetime")
+  };
+  var status = document.createElement("p");
+  status.className = "vh";
+  status.setAttribute("role", "status");
+  status.setAttribute("aria-live", "polite");
+  document.body.appendChild(status);
+
+  var months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+  var ymd = doc.docDate.split("-").map(Number);
+  var dateZh = ymd[0] + "年" + ymd[1] + "月" + ymd[2] + "日";
+  var dateEn = ymd[2] + " " + months[ymd[1] - 1] + " " + ymd[0];
+
+  function labelOf(block) {
+    var self = block.querySelector("a.self");
+    return self ? self.getAttribute("aria-label").replace(/^链接：?/, "") : "";
+  }
+  function permalink(block) {
+    return new URL(doc.docPath + block.id + "/", location.href).href;
+  }
+  function selectionIn(block) {
+    var sel = window.getSelection && window.getSelection();
+    if (!sel || sel.isCollapsed || !block.contains(sel.anchorNode) || !block.contains(sel.focusNode)) return "";
+    return sel.toString().replace(/\s+/g, " ").trim().slice(0, 300);
+  }
+  function copy(text, done) {
+    var ok = function () { status.textContent = ""; setTimeout(function () { status.textContent = done; }, 50); };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(ok, function () { fallback(text); ok(); });
+    } else { fallback(text); ok(); }
+  }
+  function fallback(text) {
+    var ta = document.createElement("textarea");
+    ta.value = text;
+    ta.setAttribute("readonly", "");
+    ta.style.position = "fixed"; ta.style.opacity = "0";
+    document.body.appendChild(ta);
+    ta.select();
+    try { document.execCommand("copy"); } catch (e) { /* nothing more to try */ }
+    document.body.removeChild(ta);
+  }
+  var actions = {
+    link: function (block) {
+      var quote = selectionIn(block);
+      if (quote) return [new URL(doc.docPath + "#" + block.id + ":~:text=" + encodeURIComponent(quote), location.href).href, "已复制指向所选文字的链接"];
+      return [permalink(block), "已复制本段链接"];
+    },
+    zh: function (block) {
+      return ["《" + doc.docTitle + "》" + labelOf(block) + "，" + dateZh + "，" + permalink(block), "已复制中文引用"];
+    },
+    en: function (block) {
+      return [doc.docTitleEn + ", " + dateEn + ", " + labelOf(block) + ", " + permalink(block), "English citation copied"];
+    }
+  };
+  function button(kind, text, label) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "copy";
+    b.dataset.copy = kind;
+    b.textContent = text;
+    b.setAttribute("aria-label", label);
+    return b;
+  }
+  article.querySelectorAll("a.self").forEach(function (self) {
+    var block = self.closest("[id]");
+    if (!block) return;
+    var label = labelOf(block);
+    var tools = document.createElement("span");
+    tools.className = "tools";
+    tools.appendChild(button("link", "复制链接", "复制链接：" + label));
+    tools.appendChild(button("zh", "引用", "复制中文引用：" + label));
+    tools.appendChild(button("en", "Cite", "Copy English citation: " + label));
+    self.after(tools);
+  });
+  // mousedown would clear a text selection before click reads it.
+  article.addEventListener("mousedown", function (e) {
+    if (e.target.closest && e.target.closest("button.copy")) e.preventDefault();
+  });
+  article.addEventListener("click", function (e) {
+    var b = e.target.closest && e.target.closest("button.copy");
+    if (!b) return;
+    var block = b.closest("[id]");
+    var r = actions[b.dataset.copy](block);
+    copy(r[0], r[1]);
+  });
+
+  // Old link forms that circulate: #4, #四, #一、5, #1.5 → the block with that number.
+  var hash = decodeURIComponent(location.hash.slice(1));
+  if (hash && !document.getElementById(hash) && !/^:~:/.test(hash)) {
+    var want = hash.replace(/[.．、]/g, "、").replace(/^(\d+)$/, function (m) { return toChinese(+m); });
+    var wantDotted = hash.replace(/^(\d+)[.．、](\d+)$/, function (m, a, b) { return toChinese(+a) + "、" + b; });
+    var found = null;
+    article.querySelectorAll("a.self").forEach(function (self) {
+      var block = self.closest("[id]"), label = labelOf(block);
+      if (!found && (label === want || label === wantDotted)) found = block;
+    });
+    if (found) location.replace("#" + found.id);
+  }
+  function toChinese(n) {
+    var d = "零一二三四五六七八九";
+    if (n < 10) return d[n];
+    if (n < 20) return "十" + (n % 10 ? d[n % 10] : "");
+    if (n < 100) return d[Math.floor(n / 10)] + "十" + (n % 10 ? d[n % 10] : "");
+    return String(n);
+  }
+  // On the 404 page: /<document>/<something>/ → /<document>/#<something>.
+  function notFoundRedirect() {
+    var box = document.querySelector("[data-documents]");
+    if (!box) return;
+    var prefix = box.dataset.prefix || "";
+    var rest = location.pathname.slice(prefix.length).split("/").filter(Boolean);
+    var slugs = box.dataset.documents.split(" ");
+    if (rest.length >= 2 && slugs.indexOf(rest[0]) >= 0) {
+      var tail = rest[1] === "index.html" ? "" : "#" + rest[1];
+      location.replace(prefix + "/" + rest[0] + "/" + tail);
+    }
+  }
+})();
