@@ -9,6 +9,7 @@ import (
 
 	"statements/generator/annotate"
 	"statements/generator/export"
+	"statements/generator/feeds"
 	"statements/generator/html"
 	"statements/generator/linkcheck"
 	"statements/generator/load"
@@ -56,7 +57,7 @@ func Build(cfg Config) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	ms := &markdown.Site{Meta: content.Site, Base: cfg.Base, Documents: docs, Notes: notes}
+	ms := &markdown.Site{Meta: content.Site, Base: cfg.Base, Documents: docs, Notes: notes, Pages: content.Pages}
 	pages := markdown.Pages(ms)
 	renderer, err := html.New(cfg.Layouts, ms)
 	if err != nil {
@@ -73,6 +74,20 @@ func Build(cfg Config) (*Site, error) {
 	if err := merge(files, data, "data export"); err != nil {
 		return nil, err
 	}
+	xmlFiles, err := export.XML(cfg.Base, content.Site.Country, docs)
+	if err != nil {
+		return nil, err
+	}
+	if err := merge(files, xmlFiles, "data export"); err != nil {
+		return nil, err
+	}
+	crawl, err := feeds.Files(ms, pages)
+	if err != nil {
+		return nil, err
+	}
+	if err := merge(files, crawl, "feeds"); err != nil {
+		return nil, err
+	}
 	static, err := readStatic(cfg.Static)
 	if err != nil {
 		return nil, err
@@ -80,6 +95,7 @@ func Build(cfg Config) (*Site, error) {
 	if err := merge(files, static, "static/"); err != nil {
 		return nil, err
 	}
+	files["highlight.css"] = html.HighlightCSS()
 	if err := linkcheck.Check(files, cfg.Base); err != nil {
 		return nil, err
 	}

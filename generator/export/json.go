@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 
 	"statements/generator/annotate"
 	"statements/generator/markdown"
@@ -123,4 +124,17 @@ func encode(v any) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// XML gives data/<slug>.akn.xml for each document.
+func XML(base siteurl.Base, country string, docs []*structure.Document) (map[string][]byte, error) {
+	files := map[string][]byte{}
+	for _, d := range docs {
+		data, err := AkomaNtoso(base, country, d)
+		if err != nil {
+			return nil, fmt.Errorf("%s: Akoma Ntoso: %w", d.File, err)
+		}
+		files[XMLPath(d)[1:]] = data
+	}
+	return files, nil
 }

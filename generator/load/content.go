@@ -16,6 +16,19 @@ type Content struct {
 	Site      Site
 	Documents []*Document // sorted by date, then slug
 	Themes    []*Theme    // sorted by slug
+	Pages     []*Page     // sorted by slug
+}
+
+// Page is an editorial page, such as the one documenting the data formats:
+// content/pages/<slug>.md, published at /<slug>/. Its body is markdown.
+type Page struct {
+	File        string
+	Slug        string
+	Title       string `yaml:"title"`
+	TitleEn     string `yaml:"title_en"`
+	Description string `yaml:"description"`
+	Body        string
+	BodyLine    int
 }
 
 // Site is content/site.yaml: what the site calls itself.
@@ -23,7 +36,8 @@ type Site struct {
 	Title       string `yaml:"title"`
 	TitleEn     string `yaml:"title_en"`
 	Description string `yaml:"description"`
-	Author      string `yaml:"author"` // who publishes this annotated edition
+	Author      string `yaml:"author"`  // who publishes this annotated edition
+	Country     string `yaml:"country"` // Akoma Ntoso country code for the FRBR URIs, e.g. cn
 }
 
 // Document is one official document: content/documents/<slug>.md.
@@ -72,6 +86,19 @@ func Load(fsys fs.FS, root string) (*Content, error) {
 	c.Site = loadSite(named, &errs)
 	c.Documents = loadDocuments(named, &errs)
 	c.Themes = loadThemes(named, &errs)
+	c.Pages = loadPages(named, &errs)
+	slugs := map[string]string{}
+	for _, d := range c.Documents {
+		slugs[d.Slug] = d.File
+	}
+	for _, p := range c.Pages {
+		if other, taken := slugs[p.Slug]; taken {
+			errs.add(p.File, 0, "slug %q is also the slug of %s; both would be published at /%s/", p.Slug, other, p.Slug)
+		}
+		if p.Slug == "themes" || p.Slug == "search" {
+			errs.add(p.File, 0, "slug %q is reserved for a section of the site; rename the file", p.Slug)
+		}
+	}
 	if err := errs.err(); err != nil {
 		return nil, err
 	}
@@ -234,3 +261,23 @@ type namedFS struct {
 }
 
 func (n namedFS) name(file string) string { return path.Join(n.root, file) }
+
+func loadPages(fsys namedFS, errs *errorList) []*Page {
+	var pages []*Page
+	for _, file := range markdownFiles(fsys, "pages", errs) {
+		f, slug := readSource(fsys, file, errs)
+		if f == nil {
+			continue
+		}
+		p := &Page{File: f.name, Slug: slug, Body: string(f.body), BodyLine: f.bodyLine}
+		if err := f.decodeFront(p); err != nil {
+			*errs = append(*errs, err)
+			continue
+		}
+		if p.Title == "" {
+			errs.add(p.File, f.fieldLine("title"), "title is missing or empty")
+		}
+		pages = append(pages, p)
+	}
+	return pages
+}

@@ -15,12 +15,13 @@ type Layout string
 
 // The layouts a page can have.
 const (
-	HomeLayout     Layout = "home"
-	DocumentLayout Layout = "document"
-	ClauseLayout   Layout = "clause"
-	NotFoundLayout Layout = "404"
-	ThemeLayout    Layout = "theme"
-	ThemesLayout   Layout = "themes"
+	HomeLayout      Layout = "home"
+	DocumentLayout  Layout = "document"
+	ClauseLayout    Layout = "clause"
+	NotFoundLayout  Layout = "404"
+	ThemeLayout     Layout = "theme"
+	ThemesLayout    Layout = "themes"
+	EditorialLayout Layout = "page"
 )
 
 // Section is a titled part of a page that layouts may place on their own,

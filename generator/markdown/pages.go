@@ -17,6 +17,7 @@ type Site struct {
 	Base      siteurl.Base
 	Documents []*structure.Document
 	Notes     *annotate.Annotations // the themes and where they occur
+	Pages     []*load.Page          // editorial pages
 }
 
 // DocumentPath is the site path of a document's page.
@@ -71,6 +72,9 @@ func allPages(s *Site) []*Page {
 		for _, blk := range d.Blocks {
 			pages = append(pages, clausePage(s, d, blk))
 		}
+	}
+	for _, ep := range s.Pages {
+		pages = append(pages, editorialPage(s, ep))
 	}
 	pages = append(pages, themesPage(s))
 	for _, t := range s.Notes.Themes {
@@ -190,4 +194,14 @@ func Excerpt(text string, n int) string {
 	}
 	r := []rune(text)
 	return string(r[:n-1]) + "…"
+}
+
+// editorialPage is a page written in markdown by the editors, such as /data/.
+func editorialPage(s *Site, p *load.Page) *Page {
+	return &Page{
+		Path: "/" + p.Slug + "/", Layout: EditorialLayout, Title: p.Title, Description: p.Description,
+		Crumbs: []Crumb{homeCrumb(s), {Title: p.Title}},
+		Front:  homeFront{Title: p.Title, URL: s.Base.Abs("/" + p.Slug + "/")},
+		Body:   []byte(p.Body),
+	}
 }
