@@ -74,12 +74,17 @@ func Build(cfg Config) (*Site, error) {
 	if err := merge(files, data, "data export"); err != nil {
 		return nil, err
 	}
-	xmlFiles, err := export.XML(cfg.Base, content.Site.Country, docs)
-	if err != nil {
-		return nil, err
-	}
-	if err := merge(files, xmlFiles, "data export"); err != nil {
-		return nil, err
+	for _, exporter := range []func() (map[string][]byte, error){
+		func() (map[string][]byte, error) { return export.XML(cfg.Base, content.Site.Country, docs) },
+		func() (map[string][]byte, error) { return export.Search(cfg.Base, docs) },
+	} {
+		more, err := exporter()
+		if err != nil {
+			return nil, err
+		}
+		if err := merge(files, more, "data export"); err != nil {
+			return nil, err
+		}
 	}
 	crawl, err := feeds.Files(ms, pages)
 	if err != nil {

@@ -114,6 +114,17 @@ func JSON(base siteurl.Base, docs []*structure.Document, notes *annotate.Annotat
 	return files, nil
 }
 
+// encodeCompact is JSON without indentation, for files only programs read.
+func encodeCompact(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
 // encode is indented JSON that keeps <, > and & as they are.
 func encode(v any) ([]byte, error) {
 	var b bytes.Buffer

@@ -22,6 +22,7 @@ const (
 	ThemeLayout     Layout = "theme"
 	ThemesLayout    Layout = "themes"
 	EditorialLayout Layout = "page"
+	SearchLayout    Layout = "search"
 )
 
 // Section is a titled part of a page that layouts may place on their own,

@@ -76,7 +76,7 @@ func allPages(s *Site) []*Page {
 	for _, ep := range s.Pages {
 		pages = append(pages, editorialPage(s, ep))
 	}
-	pages = append(pages, themesPage(s))
+	pages = append(pages, themesPage(s), searchPage(s))
 	for _, t := range s.Notes.Themes {
 		pages = append(pages, themePage(s, t))
 	}
@@ -203,5 +203,23 @@ func editorialPage(s *Site, p *load.Page) *Page {
 		Crumbs: []Crumb{homeCrumb(s), {Title: p.Title}},
 		Front:  homeFront{Title: p.Title, URL: s.Base.Abs("/" + p.Slug + "/")},
 		Body:   []byte(p.Body),
+	}
+}
+
+// SearchPath is the site path of the search page.
+const SearchPath = "/search/"
+
+// searchPage explains how to search; the layout adds the form, and search.js the results.
+func searchPage(s *Site) *Page {
+	var b strings.Builder
+	b.WriteString("输入词语或编号即可在全部文件中查找，结果随输入即时更新，并可通过地址分享（例如 `/search/?q=一带一路`）。" +
+		"查找不分简繁、全角半角和空格。\n\n")
+	b.WriteString("Search finds every block that contains what you type, in all documents; the query stays in the address, so a search can be shared.\n\n")
+	return &Page{
+		Path: SearchPath, Layout: SearchLayout, Title: "搜索",
+		Description: "在全部文件中查找词语，结果按文件分组并链接到段落。",
+		Crumbs:      []Crumb{homeCrumb(s), {Title: "搜索"}},
+		Front:       homeFront{Title: "搜索", URL: s.Base.Abs(SearchPath)},
+		Body:        []byte(b.String()),
 	}
 }
