@@ -3,6 +3,7 @@ package html
 import (
 	"html/template"
 
+	"statements/generator/export"
 	"statements/generator/markdown"
 	"statements/generator/structure"
 )
@@ -30,6 +31,9 @@ func funcs(site *markdown.Site) template.FuncMap {
 			return bs
 		},
 		"charCount": markdown.CharCount,
+		// dataPath and xmlPath are the site paths of a document's JSON and Akoma Ntoso XML.
+		"dataPath": export.DataPath,
+		"xmlPath":  export.XMLPath,
 		// jsonLD is the schema.org description of a document or clause page.
 		"jsonLD": jsonLD(site),
 		// firstText is the text of a block's first paragraph: a heading's title.

@@ -97,7 +97,7 @@ func (s *Site) writeThemeNote(b *strings.Builder, d *structure.Document, blk *st
 				continue
 			}
 			if first {
-				fmt.Fprintf(b, "%s另见 %s — ", sep, escapeInline(other.Short))
+				fmt.Fprintf(b, "%s另见%s：", sep, escapeInline(other.Short))
 				sep, first = "。", false
 			} else {
 				b.WriteString("；")
