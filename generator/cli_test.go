@@ -2,9 +2,11 @@ package main
 
 import (
 	"bytes"
+
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"golang.org/x/net/html"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -112,33 +114,93 @@ func TestCommandBuildsAndReports(t *testing.T) {
 	}
 }
 
+// change is one way of breaking (or attacking) the site's sources.
+type change func(t *testing.T, dir string)
+
+func edit(file, old, new string) change {
+	return func(t *testing.T, dir string) {
+		p := filepath.Join(dir, file)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(data, []byte(old)) {
+			t.Fatalf("%s does not contain %q", file, old)
+		}
+		os.WriteFile(p, bytes.Replace(data, []byte(old), []byte(new), 1), 0o644)
+	}
+}
+
+func writeFile(file, data string) change {
+	return func(t *testing.T, dir string) {
+		if err := os.WriteFile(filepath.Join(dir, file), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func transform(file string, f func([]byte) []byte) change {
+	return func(t *testing.T, dir string) {
+		p := filepath.Join(dir, file)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(p, f(data), 0o644)
+	}
+}
+
+func remove(file string) change {
+	return func(t *testing.T, dir string) { os.Remove(filepath.Join(dir, file)) }
+}
+
+const (
+	cubaFile = "content/documents/china-cuba-joint-statement-2025.md"
+	pakFile  = "content/documents/china-pakistan-action-plan-2025-2029.md"
+)
+
+// theme is a theme file with the given front matter lines and annotation.
+func theme(front, body string) string {
+	return "---\ntitle: 测试主题\ntitle_en: Test theme\n" + front + "---\n\n" + body + "\n"
+}
+
 // TestBrokenInputKeepsPublic: each broken input fails with file:line and exit
 // status 1, and leaves the last good public/ exactly as it was.
 func TestBrokenInputKeepsPublic(t *testing.T) {
-	const cuba = "content/documents/china-cuba-joint-statement-2025.md"
-	edit := func(file, old, new string) func(t *testing.T, dir string) {
-		return func(t *testing.T, dir string) {
-			p := filepath.Join(dir, file)
-			data, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Contains(data, []byte(old)) {
-				t.Fatalf("%s does not contain %q", file, old)
-			}
-			os.WriteFile(p, bytes.Replace(data, []byte(old), []byte(new), 1), 0o644)
-		}
-	}
 	tests := []struct {
 		name   string
-		break_ func(t *testing.T, dir string)
+		change change
 		want   string
 	}{
-		{"numbering skips", edit(cuba, "四、古方重申", "五、古方重申"), cuba + ":28: numbering skips: 五、 after number 3 (expected 4)"},
-		{"numbering repeats", edit(cuba, "四、古方重申", "三、古方重申"), cuba + ":28: number 三、 repeats the number before it"},
-		{"bad front matter", edit(cuba, "date: 2025-09-04", "date: [2025"), cuba + ":"},
-		{"invalid UTF-8", edit(cuba, "古方坚定支持中方在涉疆", "古方坚定\xc3支持中方在涉疆"), cuba + ":30: invalid UTF-8"},
-		{"layout error", edit("layouts/clause.html", "{{$d.Short}}", "{{$d.Short"), "layouts/clause.html:"},
+		{"empty file", writeFile("content/documents/empty.md", ""), "content/documents/empty.md:1: empty file"},
+		{"front matter unclosed", writeFile("content/documents/open.md", "---\ntitle: 甲\n\n一、乙。\n"), "content/documents/open.md:1: front matter is not closed"},
+		{"front matter not YAML", edit(cubaFile, "date: 2025-09-04", "date: [2025"), cubaFile + ":6: front matter is not valid YAML"},
+		{"missing title", edit(cubaFile, "title: 中华人民共和国和古巴共和国关于加快构建中古命运共同体的联合声明\n", ""), cubaFile + ":1: title is missing or empty"},
+		{"unknown field", edit(cubaFile, "short_en:", "shortEn:"), cubaFile + ":5: unknown front matter field \"shortEn\""},
+		{"invalid UTF-8", edit(cubaFile, "古方坚定支持中方在涉疆", "古方坚定\xc3支持中方在涉疆"), cubaFile + ":30: invalid UTF-8"},
+		{"byte order mark", transform(cubaFile, func(b []byte) []byte { return append([]byte("\uFEFF"), b...) }), cubaFile + ":1: file starts with a byte order mark"},
+		{"CRLF line ends", transform(cubaFile, func(b []byte) []byte { return bytes.ReplaceAll(b, []byte("\n"), []byte("\r\n")) }), cubaFile + ":1: CR (Windows) line end"},
+		{"numbering skips", edit(cubaFile, "四、古方重申", "五、古方重申"), cubaFile + ":28: numbering skips: 五、 after number 3 (expected 4)"},
+		{"numbering repeats", edit(cubaFile, "四、古方重申", "三、古方重申"), cubaFile + ":28: number 三、 repeats the number before it"},
+		{"numbering goes backwards", edit(cubaFile, "五、古方坚定", "三、古方坚定"), cubaFile + ":30: numbering goes backwards: 三、 after number 4"},
+		{"deeper level with no parent", edit(cubaFile, "一、古方热烈祝贺", "（1）甲。\n\n一、古方热烈祝贺"), cubaFile + ":24: 一、 is a level-1 number, above the level-4 numbering the document began with; a deeper level has no parent"},
+		{"duplicate id", edit(pakFile, "二、共建", "（一）丙。\n\n二、共建"), pakFile + ":44: duplicate id part_1__para_1: the paragraph at line 30 has it too"},
+		{"paragraph split over two lines", edit(cubaFile, "四、古方重申无条件", "四、古方重申\n无条件"), cubaFile + ":29: paragraph continues on a second line"},
+		{"theme term matches nothing", writeFile("content/themes/nothing.md", theme("terms: [不存在的词]\n", "注释。")), "content/themes/nothing.md:4: term \"不存在的词\" matches nowhere"},
+		{"unknown block in a manual list", writeFile("content/themes/manual.md", theme("terms: [一带一路倡议]\nadd: [no-such-document#para_1]\n", "注释。")), "content/themes/manual.md:5: add: \"no-such-document#para_1\" is not a block"},
+		{"term claimed by two themes", writeFile("content/themes/twice.md", theme("terms: [第2758号决议]\n", "注释。")), "content/themes/un-resolution-2758.md:4: term \"第2758号决议\" is also a term of theme twice"},
+		{"javascript: link in an annotation", writeFile("content/themes/js.md", theme("terms: [瓜达尔港]\n", "见[此处](javascript:alert(1))。")), "content/themes/js.md:7: link \"javascript:alert(1)\": annotations may link only to http(s) URLs"},
+		{"protocol-relative link in an annotation", writeFile("content/themes/cdn.md", theme("terms: [瓜达尔港]\n", "第一段。\n\n见[此处](//evil.example/x)。")), "content/themes/cdn.md:9: link \"//evil.example/x\""},
+		{"50 MB file", writeFile("content/documents/huge.md", "---\ntitle: 大\n---\n\n"+strings.Repeat("甲", 50<<20/3)), "bytes, more than the 4194304 a content file may have"},
+		{"path with ..", writeFile("content/documents/a..b.md", "---\ntitle: 甲\n---\n\n乙。\n"), "content/documents/a..b.md: file name \"a..b\" is not a slug"},
+		{"reserved slug", writeFile("content/documents/search.md", "---\ntitle: 甲\n---\n\n乙。\n"), "content/documents/search.md: slug \"search\" is reserved"},
+		{"layout syntax error", edit("layouts/clause.html", "{{$d.Short}}", "{{$d.Short"), "layouts/clause.html:"},
+		{"layout missing", remove("layouts/theme.html"), "layouts/theme.html: no such layout"},
+		{"static file over a generated page", writeFile("static/index.html", "<p>x</p>"), "static/: index.html would overwrite a generated file"},
+		{"broken link in an annotation", writeFile("content/themes/dangling.md", theme("terms: [瓜达尔港]\n", "见[第四条](/china-cuba-joint-statement-2025/#para_99)。")), "themes/dangling/index.html: /china-cuba-joint-statement-2025/#para_99 (no element with id para_99)"},
+	}
+	if len(tests) < 20 {
+		t.Fatalf("only %d bad inputs", len(tests))
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -147,7 +209,7 @@ func TestBrokenInputKeepsPublic(t *testing.T) {
 				t.Fatalf("first build failed: %s", errOut)
 			}
 			before := treeHash(t, filepath.Join(dir, "public"))
-			tt.break_(t, dir)
+			tt.change(t, dir)
 			code, out, errOut := runGenerator(t, dir)
 			if code != 1 {
 				t.Errorf("exit status %d, want 1", code)
@@ -163,4 +225,66 @@ func TestBrokenInputKeepsPublic(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestHostileMarkupIsEscaped: markup in the text and raw HTML in an
+// annotation build, but reach readers only as text.
+func TestHostileMarkupIsEscaped(t *testing.T) {
+	dir := copyTree(t)
+	edit(cubaFile, "四、古方重申", "四、<script>alert(1)</script><img src=x onerror=alert(2)>[a](javascript:alert(3))古方重申")(t, dir)
+	writeFile("content/themes/raw.md", theme("terms: [瓜达尔港]\n", "<script>alert(4)</script>\n\n<b onclick=alert(5)>粗</b>"))(t, dir)
+	if code, _, errOut := runGenerator(t, dir); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, page := range []string{"public/china-cuba-joint-statement-2025/index.html", "public/china-cuba-joint-statement-2025/para_4/index.html", "public/themes/raw/index.html"} {
+		for _, problem := range activeContent(t, filepath.Join(dir, page)) {
+			t.Errorf("%s: %s", page, problem)
+		}
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "public/china-cuba-joint-statement-2025/index.html"))
+	if !bytes.Contains(data, []byte("四、&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;[a](javascript:alert(3))古方重申")) {
+		t.Error("the markup typed into the text is not shown as the characters typed")
+	}
+}
+
+// activeContent lists what in an HTML page could run: event-handler
+// attributes, javascript: URLs, inline scripts (JSON-LD data excepted) and
+// elements that typed markup would have created.
+func activeContent(t *testing.T, file string) []string {
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := html.Parse(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var problems []string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			attrs := map[string]string{}
+			for _, a := range n.Attr {
+				attrs[a.Key] = a.Val
+				if strings.HasPrefix(a.Key, "on") {
+					problems = append(problems, "event handler "+a.Key)
+				}
+				if (a.Key == "href" || a.Key == "src") && strings.HasPrefix(strings.ToLower(strings.TrimSpace(a.Val)), "javascript:") {
+					problems = append(problems, a.Key+"="+a.Val)
+				}
+			}
+			if n.Data == "script" && attrs["src"] == "" && attrs["type"] != "application/ld+json" {
+				problems = append(problems, "inline script")
+			}
+			if n.Data == "img" || n.Data == "b" {
+				problems = append(problems, "a <"+n.Data+"> element from typed markup")
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return problems
 }

@@ -44,12 +44,10 @@ func NewMarkdown() goldmark.Markdown {
 	return goldmark.New(goldmark.WithExtensions(Anchors, Mark, extension.Table, codeHighlighting))
 }
 
-// newSiteMarkdown is NewMarkdown for one site: site paths get its base
-// path, and links to its themes from the text are marked as term links.
+// newSiteMarkdown is NewMarkdown for one site: site paths get its base path.
 func newSiteMarkdown(site *markdown.Site) goldmark.Markdown {
 	md := NewMarkdown()
 	SiteLinks(site.Base.Prefix()).Extend(md)
-	TermLinks(site.Base.Path(markdown.ThemesPath)).Extend(md)
 	return md
 }
 

@@ -3,6 +3,7 @@ package load
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -106,6 +107,11 @@ func yamlError(name string, offset int, err error) error {
 	var msg string
 	if n, _ := fmt.Sscanf(err.Error(), "yaml: line %d: ", &line); n == 1 {
 		msg = err.Error()[len(fmt.Sprintf("yaml: line %d: ", line)):]
+		if strings.HasPrefix(msg, "did not find expected") {
+			// yaml.v3 reports parser errors that have a context mark with the
+			// mark's 0-based line (it adds 1 only for scanner errors).
+			line++
+		}
 		return &Error{name, offset + line, "front matter is not valid YAML: " + msg}
 	}
 	if te, ok := err.(*yaml.TypeError); ok && len(te.Errors) > 0 {
