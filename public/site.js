@@ -7,6 +7,15 @@
 //   "链接：<label>".
 (function () {
   "use strict";
+  // A printed page ends with its address, so a paper copy can be traced back.
+  window.addEventListener("beforeprint", function () {
+    var main = document.querySelector("main");
+    if (!main || main.querySelector(".print-url")) return;
+    var p = document.createElement("p");
+    p.className = "print-url";
+    p.textContent = location.href.split("#")[0];
+    main.appendChild(p);
+  });
   var article = document.querySelector("article[data-doc-path]");
   if (!article) { notFoundRedirect(); return; }
   var text = function (sel) { var e = article.querySelector(sel); return e ? e.textContent.trim() : ""; };
