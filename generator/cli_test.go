@@ -247,9 +247,10 @@ func TestHostileMarkupIsEscaped(t *testing.T) {
 	}
 }
 
-// activeContent lists what in an HTML page could run: event-handler
-// attributes, javascript: URLs, inline scripts (JSON-LD data excepted) and
-// elements that typed markup would have created.
+// activeContent lists what in an HTML page could run, or what the page's
+// Content-Security-Policy would refuse: event-handler attributes,
+// javascript: URLs, inline scripts (JSON-LD data excepted), style
+// attributes, and elements that typed markup would have created.
 func activeContent(t *testing.T, file string) []string {
 	f, err := os.Open(file)
 	if err != nil {
@@ -269,6 +270,9 @@ func activeContent(t *testing.T, file string) []string {
 				attrs[a.Key] = a.Val
 				if strings.HasPrefix(a.Key, "on") {
 					problems = append(problems, "event handler "+a.Key)
+				}
+				if a.Key == "style" {
+					problems = append(problems, "style attribute (the Content-Security-Policy drops it)")
 				}
 				if (a.Key == "href" || a.Key == "src") && strings.HasPrefix(strings.ToLower(strings.TrimSpace(a.Val)), "javascript:") {
 					problems = append(problems, a.Key+"="+a.Val)
