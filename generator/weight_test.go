@@ -1,0 +1,50 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"statements/generator/export"
+)
+
+// TestWeight holds the pages to their budgets: a clause page under 15 KB of
+// HTML, a document page under 2.5 times the bytes of its text (its title and
+// body, as published), each stylesheet and script under 10 KB.
+func TestWeight(t *testing.T) {
+	size := func(rel string) int {
+		info, err := os.Stat(filepath.Join(repoRoot, "public", rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return int(info.Size())
+	}
+	for _, slug := range []string{cubaSlug, pakSlug} {
+		var doc export.Document
+		readJSON(t, "data/"+slug+".json", &doc)
+		text := len(doc.Title)
+		for _, b := range doc.Blocks {
+			text += len(strings.ReplaceAll(b.Text, "\n", ""))
+			if n := size(filepath.Join(slug, b.EID, "index.html")); n >= 15<<10 {
+				t.Errorf("%s/%s/ is %d bytes, budget 15 KB", slug, b.EID, n)
+			}
+		}
+		page := size(filepath.Join(slug, "index.html"))
+		if ratio := float64(page) / float64(text); ratio >= 2.5 {
+			t.Errorf("%s/ is %d bytes, %.2f times its %d bytes of text; budget 2.5", slug, page, ratio, text)
+		} else {
+			t.Logf("%s/: %d bytes, %.2f × its text", slug, page, ratio)
+		}
+	}
+	assets, _ := filepath.Glob(filepath.Join(repoRoot, "public", "*.css"))
+	scripts, _ := filepath.Glob(filepath.Join(repoRoot, "public", "*.js"))
+	if len(assets) == 0 || len(scripts) == 0 {
+		t.Fatal("no stylesheet or script found")
+	}
+	for _, f := range append(assets, scripts...) {
+		if info, _ := os.Stat(f); info.Size() >= 10<<10 {
+			t.Errorf("%s is %d bytes, budget 10 KB", filepath.Base(f), info.Size())
+		}
+	}
+}
