@@ -3,6 +3,8 @@
 //	go run ./generator [-base-url URL] [-out DIR]   build content/ + layouts/ + static/ into public/
 //	go run ./generator import [-o DIR] [-year YYYY] FILE
 //	                                                turn raw OCR text into content files
+//	go run ./generator serve [-addr 127.0.0.1:1313]  serve the site from memory, rebuild on
+//	                                                change and reload open tabs (writes no public/)
 //
 // Paths are relative to the repository root, where the command is meant to run.
 // Errors are printed as "file:line: message", and the exit status is 1.
@@ -17,6 +19,7 @@ import (
 
 	"statements/generator/build"
 	"statements/generator/ocrimport"
+	"statements/generator/serve"
 	"statements/generator/siteurl"
 	"statements/generator/write"
 )
@@ -33,6 +36,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 		switch args[0] {
 		case "import":
 			return ocrimport.Run(args[1:], stdout, stderr)
+		case "serve":
+			return serve.Run(args[1:], stdout, stderr)
 		}
 	}
 	return runBuild(args, stdout, stderr)
@@ -54,7 +59,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if fl.NArg() > 0 {
-		return fmt.Errorf("unknown command %q (commands: import; with no command the site is built)", fl.Arg(0))
+		return fmt.Errorf("unknown command %q (commands: import, serve; with no command the site is built)", fl.Arg(0))
 	}
 	base, err := siteurl.Parse(*baseURL)
 	if err != nil {

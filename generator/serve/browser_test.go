@@ -1,0 +1,195 @@
+package serve
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// chromium gives the Chromium to test with, or skips the test when there
+// is none (and fails it on CI, which must have one).
+func chromium(t *testing.T) string {
+	t.Helper()
+	if fi, err := os.Stat("/usr/bin/chromium"); err == nil && !fi.IsDir() {
+		return "/usr/bin/chromium"
+	}
+	if p, err := exec.LookPath("chromium"); err == nil {
+		return p
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("Chromium is not installed (apt-get install chromium); CI must have it")
+	}
+	t.Skip("Chromium is not installed (apt-get install chromium): skipping the browser test")
+	return ""
+}
+
+// browserTab opens a headless Chromium with a fresh profile, closed when the test ends.
+func browserTab(t *testing.T) context.Context {
+	t.Helper()
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(chromium(t)),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1000, 700),
+	)
+	ctx, cancelTab := chromedp.NewContext(alloc)
+	t.Cleanup(func() {
+		cancelTab()
+		cancelAlloc()
+	})
+	if err := chromedp.Do(ctx); err != nil { // starts the browser, with no time limit
+		t.Fatalf("starting Chromium: %v", err)
+	}
+	return ctx
+}
+
+// until evaluates a JavaScript condition in the tab until it is true; a
+// page reloading in between is no error.
+func until(t *testing.T, ctx context.Context, what, cond string) {
+	t.Helper()
+	deadline := time.Now().Add(wait)
+	for time.Now().Before(deadline) {
+		ectx, cancel := context.WithTimeout(ctx, time.Second)
+		ok, err := chromedp.Run(ectx, chromedp.Evaluate[bool](cond))
+		cancel()
+		if err == nil && ok {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("%s: still not true after %v: %s", what, wait, cond)
+}
+
+func eval[T any](t *testing.T, ctx context.Context, expr string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
+	if err != nil {
+		t.Fatalf("%s: %v", expr, err)
+	}
+	return v
+}
+
+// An open page reloads by itself after an edit, keeping the reader's
+// place; shows a build error over the page, and clears it with a reload
+// when it is fixed; swaps a changed stylesheet without reloading.
+func TestBrowserReloads(t *testing.T) {
+	ctx := browserTab(t)
+	// Under the strictest policy the pages may carry: scripts and styles
+	// from the site only, nothing inline.
+	dir := copySite(t)
+	base := filepath.Join(dir, "layouts", "base.html")
+	layout, err := os.ReadFile(base)
+	if err != nil || !strings.Contains(string(layout), "<head>") {
+		t.Fatalf("layouts/base.html: no <head> (%v)", err)
+	}
+	const csp = `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'">`
+	os.WriteFile(base, []byte(strings.Replace(string(layout), "<head>", "<head>\n"+csp, 1)), 0o644)
+	h := start(t, dir)
+	if _, body := h.get(cubaPage); !strings.Contains(body, csp) {
+		t.Fatal("the page does not carry the test's Content-Security-Policy")
+	}
+	connected := `document.documentElement.dataset.devReload === "connected"`
+	if err := chromedp.Do(ctx, chromedp.Navigate(h.ts.URL+cubaPage)); err != nil {
+		t.Fatal(err)
+	}
+	until(t, ctx, "the reload script connects", connected)
+
+	// An edit: the page reloads itself, at the same place.
+	eval[any](t, ctx, `window.scrollTo(0, 900); window.devMark = 1`)
+	y := eval[float64](t, ctx, `window.scrollY`)
+	if y < 100 {
+		t.Logf("the page is short: scrolled to %v only", y)
+	}
+	h.write(cuba, cubaEdit(t, h.read(cuba), "BROWSER-EDIT"))
+	until(t, ctx, "the page reloads with the edit",
+		`window.devMark === undefined && document.body.innerText.includes("BROWSER-EDIT")`)
+	until(t, ctx, "the reader's place is kept", `Math.abs(window.scrollY - `+strconv.FormatFloat(y, 'f', -1, 64)+`) < 2`)
+	until(t, ctx, "the reloaded page connects", connected)
+
+	// At a #fragment: the reload keeps the reader at it.
+	id := eval[string](t, ctx, `(() => { const ids = [...document.querySelectorAll("main [id]")]; return ids[Math.floor(ids.length / 2)].id })()`)
+	if err := chromedp.Do(ctx, chromedp.Navigate(h.ts.URL+cubaPage+"#"+id)); err != nil {
+		t.Fatal(err)
+	}
+	until(t, ctx, "the reload script connects", connected)
+	at := `Math.round(document.getElementById(` + jsString(id) + `).getBoundingClientRect().top)`
+	top := eval[float64](t, ctx, at)
+	eval[any](t, ctx, `window.devMark = 1`)
+	h.write(cuba, cubaEdit(t, h.read(cuba), "FRAGMENT-EDIT"))
+	until(t, ctx, "the page reloads with the edit",
+		`window.devMark === undefined && document.body.innerText.includes("FRAGMENT-EDIT")`)
+	until(t, ctx, "the fragment stays in the URL and in view",
+		`location.hash === `+jsString("#"+id)+` && Math.abs(`+at+` - `+strconv.FormatFloat(top, 'f', -1, 64)+`) < 2`)
+
+	// A broken file: the overlay, with the message, and no reload.
+	eval[any](t, ctx, `window.devMark = 2`)
+	good := h.read(cuba)
+	broken, want := cubaBreak(t, good)
+	h.write(cuba, broken)
+	until(t, ctx, "the error overlay shows the message",
+		`(() => { const o = document.querySelector('[role=alertdialog]'); return !!o && o.textContent.includes(`+jsString(want)+`) })()`)
+	if eval[float64](t, ctx, `window.devMark`) != 2 {
+		t.Error("the page reloaded on a failed build")
+	}
+	if pos := eval[string](t, ctx, `getComputedStyle(document.querySelector('[role=alertdialog]')).position`); pos != "fixed" {
+		t.Errorf("the overlay's position is %q, want fixed: its styles did not apply", pos)
+	}
+	font := eval[string](t, ctx, `getComputedStyle(document.querySelector('[role=alertdialog] pre')).fontFamily`)
+	if !strings.Contains(font, "monospace") {
+		t.Errorf("the message's font is %q, want monospace", font)
+	}
+	if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Escape)); err != nil {
+		t.Fatal(err)
+	}
+	until(t, ctx, "Escape closes the overlay", `document.querySelector('[role=alertdialog]') === null`)
+
+	// A page opened while the site is broken shows the error too.
+	if err := chromedp.Do(ctx, chromedp.Navigate(h.ts.URL+"/")); err != nil {
+		t.Fatal(err)
+	}
+	until(t, ctx, "a page opened while broken shows the error",
+		`(() => { const o = document.querySelector('[role=alertdialog]'); return !!o && o.textContent.includes(`+jsString(want)+`) })()`)
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`[role=alertdialog] button`))); err != nil {
+		t.Fatal(err)
+	}
+	until(t, ctx, "the close button closes the overlay", `document.querySelector('[role=alertdialog]') === null`)
+	h.write(cuba, strings.Replace(broken, "五、古方重申", "三、古方重申", 1)) // broken another way
+	until(t, ctx, "a new error shows again", `document.querySelector('[role=alertdialog]') !== null`)
+
+	// Fixed: the overlay goes and the page reloads.
+	eval[any](t, ctx, `window.devMark = 3`)
+	h.write(cuba, good)
+	until(t, ctx, "the fix reloads the page without the overlay",
+		`window.devMark === undefined && document.readyState === "complete" && document.querySelector('[role=alertdialog]') === null`)
+	until(t, ctx, "the reloaded page connects", connected)
+
+	// Only the stylesheet: swapped in place, no reload.
+	eval[any](t, ctx, `window.devMark = 4`)
+	h.write("static/site.css", h.read("static/site.css")+"\nhtml { --dev-reload-test: 1; }\n")
+	until(t, ctx, "the new stylesheet applies",
+		`getComputedStyle(document.documentElement).getPropertyValue("--dev-reload-test").trim() === "1"`)
+	if eval[float64](t, ctx, `window.devMark`) != 4 {
+		t.Error("the page reloaded for a stylesheet change")
+	}
+}
+
+// jsString is s as a JavaScript string literal.
+func jsString(s string) string {
+	j, _ := json.Marshal(s)
+	return string(j)
+}

@@ -1,0 +1,191 @@
+package serve
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"sync"
+	"time"
+)
+
+// broker sends server-sent events to the open tabs, on /_dev/events:
+//
+//	hello   on connect: {"build": id, "changedAt": ms since 1970}, the build
+//	        served and when its output last changed; followed by
+//	error   if the last build failed: {"message": "file:line: message"}
+//	reload  after a build that changed the output, or that fixed a failed one:
+//	        {"build": id, "changed": ["/x/", "site.css"], "more": n, "css": bool};
+//	        css is true when only stylesheets changed
+//
+// Sends never block: a client too slow to take its events is disconnected,
+// and its EventSource connects again and is told the state anew.
+type broker struct {
+	mu      sync.Mutex
+	clients map[chan []byte]bool
+	build   string    // id of the build served, "" before the first good build
+	changed time.Time // when the served output last changed
+	err     string    // the last build's error, "" if it succeeded
+	closed  bool
+	done    chan struct{} // closed by close
+}
+
+const (
+	clientBuffer   = 16
+	maxListed      = 50 // changed paths listed in a reload event
+	retryMillis    = 500
+	keepAlive      = 15 * time.Second
+	writeTimeout   = 10 * time.Second
+	eventsEndpoint = "/_dev/events"
+)
+
+func newBroker() *broker {
+	return &broker{clients: map[chan []byte]bool{}, done: make(chan struct{})}
+}
+
+func message(event string, data any) []byte {
+	j, err := json.Marshal(data)
+	if err != nil {
+		panic(err) // only maps of strings, numbers and bools are sent
+	}
+	return fmt.Appendf(nil, "event: %s\ndata: %s\n\n", event, j)
+}
+
+// subscribe adds a client and gives what to send it first: the current
+// state. ok is false once the broker is closed.
+func (b *broker) subscribe() (ch chan []byte, first [][]byte, ok bool) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.closed {
+		return nil, nil, false
+	}
+	ch = make(chan []byte, clientBuffer)
+	b.clients[ch] = true
+	first = append(first, fmt.Appendf(nil, "retry: %d\n\n", retryMillis),
+		message("hello", map[string]any{"build": b.build, "changedAt": b.changed.UnixMilli()}))
+	if b.err != "" {
+		first = append(first, message("error", map[string]any{"message": b.err}))
+	}
+	return ch, first, true
+}
+
+func (b *broker) unsubscribe(ch chan []byte) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.clients[ch] {
+		delete(b.clients, ch)
+		close(ch)
+	}
+}
+
+// ready sets the state after the first build, before any client can connect.
+func (b *broker) ready(build, err string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.build, b.err, b.changed = build, err, time.Now()
+}
+
+// reload records a new good build and tells every client which site paths changed.
+func (b *broker) reload(build string, changed []string, css bool) {
+	urls := make([]string, 0, min(len(changed), maxListed))
+	for _, name := range changed[:min(len(changed), maxListed)] {
+		urls = append(urls, sitePath(name))
+	}
+	msg := message("reload", map[string]any{"build": build, "changed": urls, "more": len(changed) - len(urls), "css": css})
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.build, b.err, b.changed = build, "", time.Now()
+	b.send(msg)
+}
+
+// fail records a failed build and tells every client.
+func (b *broker) fail(err string) {
+	msg := message("error", map[string]any{"message": err})
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.err = err
+	b.send(msg)
+}
+
+// send queues msg for every client; b.mu is held.
+func (b *broker) send(msg []byte) {
+	for ch := range b.clients {
+		select {
+		case ch <- msg:
+		default: // too slow: drop it; it will connect again
+			delete(b.clients, ch)
+			close(ch)
+		}
+	}
+}
+
+// close ends every stream and refuses new ones.
+func (b *broker) close() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.closed {
+		return
+	}
+	b.closed = true
+	close(b.done)
+	for ch := range b.clients {
+		delete(b.clients, ch)
+		close(ch)
+	}
+}
+
+// count is the number of connected clients.
+func (b *broker) count() int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return len(b.clients)
+}
+
+// ServeHTTP streams events to one client until it goes, it is too slow, or
+// the broker closes.
+func (b *broker) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	ch, first, ok := b.subscribe()
+	if !ok {
+		http.Error(w, "the server is shutting down", http.StatusServiceUnavailable)
+		return
+	}
+	defer b.unsubscribe(ch)
+	h := w.Header()
+	h.Set("Content-Type", "text/event-stream; charset=utf-8")
+	h.Set("Cache-Control", "no-cache")
+	h.Set("X-Accel-Buffering", "no")
+	w.WriteHeader(http.StatusOK)
+	if r.Method == http.MethodHead {
+		return
+	}
+	rc := http.NewResponseController(w)
+	write := func(msgs ...[]byte) bool {
+		rc.SetWriteDeadline(time.Now().Add(writeTimeout))
+		for _, m := range msgs {
+			if _, err := w.Write(m); err != nil {
+				return false
+			}
+		}
+		return rc.Flush() == nil
+	}
+	if !write(first...) {
+		return
+	}
+	tick := time.NewTicker(keepAlive)
+	defer tick.Stop()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case <-b.done:
+			return
+		case m, ok := <-ch:
+			if !ok || !write(m) {
+				return
+			}
+		case <-tick.C:
+			if !write([]byte(": keep-alive\n\n")) {
+				return
+			}
+		}
+	}
+}

@@ -1,0 +1,196 @@
+package serve
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"statements/generator/build"
+	"statements/generator/siteurl"
+)
+
+// rebuilder owns building: one goroutine runs it, so builds never overlap,
+// and a change that arrives during a build waits in the batcher for the next.
+type rebuilder struct {
+	trees   []tree
+	base    siteurl.Base
+	build   func(build.Config) (*build.Site, error) // build.Build; tests may swap it
+	site    *atomic.Pointer[snapshot]               // what the server serves
+	events  *broker
+	log     *logger
+	failing bool          // the last build failed
+	pending *atomic.Int64 // batches begun and not yet rebuilt (see batcher)
+}
+
+// attempt is one build, not yet served.
+type attempt struct {
+	snap  *snapshot // nil if it failed
+	files int
+	err   error
+	start time.Time // when it began reading the trees
+	took  time.Duration
+}
+
+// run rebuilds once per batch until ctx is done.
+//
+// To save the batcher's quiet period, a build starts on speculation as
+// soon as the changes pause for a moment (a signal on early). Its result
+// stands for a batch only if it began after the batch's last change (so
+// it read every change of the batch); otherwise the batch is built again.
+// Either way what is served comes from a build that began after every
+// change it answers, and the quiet period still keeps an unfinished save
+// from being shown.
+func (r *rebuilder) run(ctx context.Context, batches <-chan batch, early <-chan struct{}) {
+	var spec *attempt
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-early:
+			a := r.attempt()
+			spec = &a
+		case b := <-batches:
+			select {
+			case <-early: // for this batch: spec is as good
+			default:
+			}
+			if spec == nil || !spec.start.After(b.last) {
+				a := r.attempt()
+				spec = &a
+			}
+			r.publish(b, *spec)
+			spec = nil
+			r.pending.Add(-1)
+		}
+	}
+}
+
+// first builds the site before the server starts. A failure is reported
+// like any other: the server starts anyway and shows the error.
+func (r *rebuilder) first() {
+	a := r.attempt()
+	if a.err != nil {
+		r.failing = true
+		r.events.ready("", a.err.Error())
+		r.log.errorf("build failed in %v; serving an error page until it is fixed:\n%v", a.took, a.err)
+		return
+	}
+	r.site.Store(a.snap)
+	r.events.ready(a.snap.id, "")
+	r.log.infof("built site (%d files) in %v", a.files, a.took)
+}
+
+// attempt builds the site from the trees as they are now.
+func (r *rebuilder) attempt() attempt {
+	a := attempt{start: time.Now()}
+	files, err := r.buildSite()
+	if err != nil {
+		a.err = err
+	} else {
+		a.snap, a.files = newSnapshot(files), len(files)
+	}
+	a.took = time.Since(a.start).Round(time.Millisecond)
+	return a
+}
+
+// publish serves the build a made after the changes of b, if its output
+// changed (or it fixes a failed build), and tells the tabs; or reports its error.
+func (r *rebuilder) publish(b batch, a attempt) {
+	what := describe(b.shown())
+	if a.err != nil {
+		r.failing = true
+		r.events.fail(a.err.Error())
+		r.log.errorf("build failed in %v after %s; still serving the last good site:\n%v", a.took, what, a.err)
+		return
+	}
+	snap := a.snap
+	changed := changedFiles(r.site.Load(), snap)
+	recovered := r.failing
+	r.failing = false
+	if len(changed) == 0 && !recovered {
+		r.log.infof("rebuilt site (%d files) in %v after %s: output unchanged, no reload", a.files, a.took, what)
+		return
+	}
+	r.site.Store(snap)
+	css := !recovered && len(changed) > 0
+	for _, name := range changed {
+		css = css && strings.HasSuffix(name, ".css") && snap.files[name] != nil
+	}
+	r.events.reload(snap.id, changed, css)
+	action := "reload sent"
+	switch {
+	case css:
+		action = "stylesheets swapped"
+	case recovered:
+		action = "error cleared, reload sent"
+	}
+	r.log.infof("rebuilt site (%d files) in %v after %s: %s changed, %s", a.files, a.took, what, describeOutput(changed), action)
+}
+
+// buildSite runs one build from the trees on disk. A panic in it is an
+// error like any other: the server goes on.
+func (r *rebuilder) buildSite() (files map[string][]byte, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("the build panicked: %v\n%s", p, debug.Stack())
+		}
+	}()
+	cfg := build.Config{Base: r.base}
+	for _, t := range r.trees {
+		switch t.name {
+		case "content":
+			cfg.Content = os.DirFS(t.dir)
+		case "layouts":
+			cfg.Layouts = os.DirFS(t.dir)
+		case "static":
+			cfg.Static = os.DirFS(t.dir)
+		}
+	}
+	site, err := r.build(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return site.Files, nil
+}
+
+// describe names the changed inputs for the terminal: one path, a few, or
+// a count. A directory is not named beside a path in it.
+func describe(paths []string) string {
+	if len(paths) <= 10 {
+		var files []string
+		for _, p := range paths {
+			if !slices.ContainsFunc(paths, func(q string) bool { return strings.HasPrefix(q, p+"/") }) {
+				files = append(files, p)
+			}
+		}
+		paths = files
+	}
+	switch {
+	case len(paths) == 0:
+		return "no change"
+	case len(paths) <= 3:
+		return strings.Join(paths, ", ")
+	}
+	return fmt.Sprintf("%d files", len(paths))
+}
+
+// describeOutput counts the changed output files, naming them when few.
+func describeOutput(changed []string) string {
+	n := fmt.Sprintf("%d files", len(changed))
+	if len(changed) == 1 {
+		n = "1 file"
+	}
+	if len(changed) == 0 || len(changed) > 3 {
+		return n
+	}
+	urls := make([]string, len(changed))
+	for i, name := range changed {
+		urls[i] = sitePath(name)
+	}
+	return n + " (" + strings.Join(urls, ", ") + ")"
+}

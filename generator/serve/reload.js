@@ -1,0 +1,164 @@
+// Live reload for the development server (go run ./generator serve); never
+// part of the built site. Listens to /_dev/events: reloads the page after a
+// rebuild that changed the output (or swaps only the stylesheets when only
+// CSS changed), keeps the reader's place across the reload, and shows build
+// errors over the page until they are fixed.
+(() => {
+  'use strict';
+  // sessionStorage, where the browser allows it.
+  const store = {
+    get(k) { try { return window.sessionStorage.getItem(k); } catch { return null; } },
+    set(k, v) { try { window.sessionStorage.setItem(k, v); } catch { /* disabled or full */ } },
+    remove(k) { try { window.sessionStorage.removeItem(k); } catch { /* disabled */ } },
+  };
+  const placeKey = 'devreload:place:' + location.pathname + location.search;
+  const caughtUpKey = 'devreload:caughtup';
+  let build = null; // id of the build this page was shown from, once known
+  let overlay = null;
+
+  // The reader's place: restored after a reload we made. If the reader was
+  // still at the #fragment's target, the browser's jump to it is kept.
+  function fragmentTarget() {
+    if (!location.hash) return null;
+    try { return document.getElementById(decodeURIComponent(location.hash.slice(1))); } catch { return null; }
+  }
+  function restore() {
+    const raw = store.get(placeKey);
+    if (raw === null) return;
+    store.remove(placeKey);
+    if ('scrollRestoration' in history) history.scrollRestoration = 'auto';
+    let place;
+    try { place = JSON.parse(raw); } catch { return; }
+    if (place.atFragment && fragmentTarget()) return;
+    window.scrollTo(place.x, place.y);
+  }
+  if (document.readyState === 'complete') restore();
+  else window.addEventListener('load', restore, { once: true });
+
+  function reload() {
+    const t = fragmentTarget();
+    const top = t ? t.getBoundingClientRect().top : NaN;
+    store.set(placeKey, JSON.stringify({ x: window.scrollX, y: window.scrollY, atFragment: top > -4 && top < 80 }));
+    if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
+    location.reload();
+  }
+
+  // Only the stylesheets changed: load each again beside the old one, then
+  // drop the old one, so the page does not flash unstyled.
+  function swapStylesheets() {
+    for (const link of document.querySelectorAll('link[rel~="stylesheet"][href]')) {
+      const url = new URL(link.href, location.href);
+      if (url.origin !== location.origin) continue;
+      url.searchParams.set('devreload', Date.now().toString(36));
+      const next = link.cloneNode();
+      next.href = url.href;
+      const drop = () => link.remove();
+      next.addEventListener('load', drop, { once: true });
+      next.addEventListener('error', drop, { once: true });
+      link.after(next);
+    }
+  }
+
+  function hideError() {
+    if (overlay) overlay.remove();
+    overlay = null;
+  }
+
+  // make creates an element untouched by the page's stylesheets: every
+  // property reset inline, then set. Styles go through the CSSOM, which a
+  // Content-Security-Policy without 'unsafe-inline' allows.
+  function make(tag, style) {
+    const el = document.createElement(tag);
+    el.style.all = 'initial';
+    Object.assign(el.style, { display: 'block', boxSizing: 'border-box' }, style);
+    return el;
+  }
+
+  // The error, over the page: text only (textContent), monospace, closed
+  // with the button or Escape.
+  function showError(message) {
+    hideError();
+    const box = make('div', {
+      position: 'fixed', inset: '0', zIndex: '2147483647', overflow: 'auto',
+      background: 'rgba(0, 0, 0, 0.55)', padding: '6vh 1rem',
+    });
+    box.id = 'dev-build-error';
+    box.setAttribute('role', 'alertdialog');
+    box.setAttribute('aria-modal', 'true');
+    box.setAttribute('aria-labelledby', 'dev-build-error-title');
+    box.setAttribute('aria-describedby', 'dev-build-error-text');
+    const panel = make('div', {
+      maxWidth: '60rem', margin: '0 auto', background: '#fff', color: '#1a1a1a',
+      borderTop: '6px solid #b00020', borderRadius: '4px', padding: '1rem 1.25rem',
+      boxShadow: '0 8px 32px rgba(0, 0, 0, 0.4)', font: '15px/1.5 system-ui, sans-serif', textAlign: 'left',
+    });
+    const head = make('div', { display: 'flex', alignItems: 'baseline', gap: '1rem', marginBottom: '0.75rem' });
+    const title = make('h2', { flex: '1', font: 'bold 17px/1.3 system-ui, sans-serif', color: '#b00020' });
+    title.id = 'dev-build-error-title';
+    title.textContent = 'Build failed: still showing the last good version';
+    const close = make('button', {
+      display: 'inline-block', font: '14px system-ui, sans-serif', padding: '0.3rem 0.8rem', cursor: 'pointer',
+      color: '#1a1a1a', background: '#eee', border: '1px solid #888', borderRadius: '3px',
+    });
+    close.type = 'button';
+    close.textContent = 'Close';
+    close.title = 'Close (Esc)';
+    close.addEventListener('click', hideError);
+    const text = make('pre', {
+      whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', color: '#1a1a1a', background: '#f4f4f4',
+      padding: '0.75rem', font: '14px/1.5 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
+    });
+    text.id = 'dev-build-error-text';
+    text.textContent = message;
+    head.append(title, close);
+    panel.append(head, text);
+    box.append(panel);
+    box.addEventListener('click', (e) => { if (e.target === box) hideError(); });
+    document.body.append(box);
+    overlay = box;
+    close.focus();
+  }
+  document.addEventListener('keydown', (e) => { if (e.key === 'Escape' && overlay) hideError(); });
+
+  // The event stream, open while the tab is visible: a browser allows six
+  // connections to a host, and every open stream holds one. A tab shown
+  // again connects again, and the hello tells it what it missed.
+  let events = null;
+  function connect() {
+    if (events) return;
+    events = new EventSource('/_dev/events');
+    events.addEventListener('hello', (e) => {
+      const state = JSON.parse(e.data);
+      if (build !== null && state.build !== build) return reload(); // rebuilt while we were away
+      // First connection: a rebuild may have come between this page's
+      // request and now. Reload once for it (once: a clock skew must not loop).
+      if (build === null && state.build && state.changedAt > performance.timeOrigin &&
+          store.get(caughtUpKey) !== state.build) {
+        store.set(caughtUpKey, state.build);
+        return reload();
+      }
+      build = state.build;
+      hideError(); // an error, if any, follows this event
+      document.documentElement.dataset.devReload = 'connected';
+    });
+    events.addEventListener('reload', (e) => {
+      const change = JSON.parse(e.data);
+      build = change.build;
+      hideError();
+      if (change.css) swapStylesheets();
+      else reload();
+    });
+    events.addEventListener('error', (e) => {
+      if (typeof e.data !== 'string') return; // the connection dropped: EventSource reconnects by itself
+      showError(JSON.parse(e.data).message);
+    });
+  }
+  function disconnect() {
+    if (!events) return;
+    events.close();
+    events = null;
+    document.documentElement.dataset.devReload = 'hidden';
+  }
+  document.addEventListener('visibilitychange', () => (document.hidden ? disconnect() : connect()));
+  if (!document.hidden) connect();
+})();

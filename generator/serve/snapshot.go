@@ -1,0 +1,142 @@
+package serve
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"mime"
+	"net/http"
+	"path"
+	"sort"
+	"strings"
+)
+
+// reloadTag is what the dev server adds to every HTML response, before
+// </head>. It is an external script, so that pages whose
+// Content-Security-Policy allows only 'self' scripts still run it.
+const reloadTag = `<script src="/_dev/reload.js" defer></script>`
+
+// snapshot is one complete build as served. It is never changed once made:
+// a rebuild makes a new one and swaps the pointer.
+type snapshot struct {
+	files map[string]*file // site path without the leading slash: "index.html", "x/index.html", "site.css"
+	id    string           // hash of every path and ETag: equal ids, equal sites
+}
+
+// file is one response body with its headers.
+type file struct {
+	body  []byte // as served: HTML carries reloadTag
+	etag  string // quoted hash of body
+	ctype string
+}
+
+func newSnapshot(files map[string][]byte) *snapshot {
+	s := &snapshot{files: make(map[string]*file, len(files))}
+	names := make([]string, 0, len(files))
+	for name, data := range files {
+		ctype := contentType(name, data)
+		if strings.HasPrefix(ctype, "text/html") {
+			data = injectReload(data)
+		}
+		s.files[name] = newFile(data, ctype)
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	h := sha256.New()
+	for _, name := range names {
+		h.Write([]byte(name))
+		h.Write([]byte{0})
+		h.Write([]byte(s.files[name].etag))
+		h.Write([]byte{0})
+	}
+	s.id = hex.EncodeToString(h.Sum(nil)[:8])
+	return s
+}
+
+func newFile(body []byte, ctype string) *file {
+	sum := sha256.Sum256(body)
+	return &file{body: body, etag: `"` + hex.EncodeToString(sum[:16]) + `"`, ctype: ctype}
+}
+
+// changedFiles lists the site paths added, removed or changed from old to
+// new, sorted. With no old build, everything has changed.
+func changedFiles(old, new *snapshot) []string {
+	var changed []string
+	for name, f := range new.files {
+		if old == nil || old.files[name] == nil || old.files[name].etag != f.etag {
+			changed = append(changed, name)
+		}
+	}
+	if old != nil {
+		for name := range old.files {
+			if new.files[name] == nil {
+				changed = append(changed, name)
+			}
+		}
+	}
+	sort.Strings(changed)
+	return changed
+}
+
+// injectReload adds reloadTag before </head> (or, without one, at the end).
+func injectReload(html []byte) []byte {
+	i := indexFold(html, []byte("</head>"))
+	if i < 0 {
+		i = len(html)
+	}
+	out := make([]byte, 0, len(html)+len(reloadTag))
+	out = append(out, html[:i]...)
+	out = append(out, reloadTag...)
+	return append(out, html[i:]...)
+}
+
+// indexFold is bytes.Index for an ASCII needle, ignoring case.
+func indexFold(s, needle []byte) int {
+	for i := 0; ; {
+		j := bytes.IndexByte(s[i:], needle[0])
+		if j < 0 || i+j+len(needle) > len(s) {
+			return -1
+		}
+		i += j
+		if bytes.EqualFold(s[i:i+len(needle)], needle) {
+			return i
+		}
+		i++
+	}
+}
+
+var contentTypes = map[string]string{
+	".html":        "text/html; charset=utf-8",
+	".css":         "text/css; charset=utf-8",
+	".js":          "text/javascript; charset=utf-8",
+	".mjs":         "text/javascript; charset=utf-8",
+	".json":        "application/json",
+	".md":          "text/markdown; charset=utf-8",
+	".txt":         "text/plain; charset=utf-8",
+	".xml":         "application/xml",
+	".svg":         "image/svg+xml",
+	".png":         "image/png",
+	".jpg":         "image/jpeg",
+	".jpeg":        "image/jpeg",
+	".gif":         "image/gif",
+	".webp":        "image/webp",
+	".avif":        "image/avif",
+	".ico":         "image/x-icon",
+	".woff2":       "font/woff2",
+	".woff":        "font/woff",
+	".pdf":         "application/pdf",
+	".webmanifest": "application/manifest+json",
+}
+
+// contentType is the Content-Type of a site file, by its extension (a fixed
+// table first, so the answer does not depend on the machine's mime.types).
+func contentType(name string, data []byte) string {
+	ext := strings.ToLower(path.Ext(name))
+	if t, ok := contentTypes[ext]; ok {
+		return t
+	}
+	if t := mime.TypeByExtension(ext); t != "" {
+		return t
+	}
+	return http.DetectContentType(data)
+}
