@@ -2,17 +2,19 @@ package main
 
 import (
 	"bytes"
+	"statements/generator/internal/testenv"
 
 	"crypto/sha256"
 	"errors"
 	"fmt"
-	"golang.org/x/net/html"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 var generatorBinary string
@@ -33,31 +35,7 @@ func TestMain(m *testing.M) {
 }
 
 // copyTree copies the repository's content, layouts and static into a temporary site directory.
-func copyTree(t *testing.T) string {
-	t.Helper()
-	dst := t.TempDir()
-	for _, dir := range []string{"content", "layouts", "static"} {
-		src := filepath.Join(repoRoot, dir)
-		err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(repoRoot, p)
-			if d.IsDir() {
-				return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-			}
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dst
-}
+func copyTree(t *testing.T) string { return testenv.CopySite(t, repoRoot) }
 
 // runGenerator runs the built command in dir and returns its exit code and output.
 func runGenerator(t *testing.T, dir string, args ...string) (int, string, string) {

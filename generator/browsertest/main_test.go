@@ -9,9 +9,9 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
-	"os/exec"
 	"path"
 	"path/filepath"
+	"statements/generator/internal/testenv"
 	"strings"
 	"testing"
 	"time"
@@ -71,7 +71,7 @@ func run(m *testing.M) int {
 	defer site.Close()
 	origin = site.URL
 
-	chromium := findChromium()
+	chromium := testenv.Chromium()
 	if chromium == "" {
 		missing = "Chromium is not installed (apt-get install chromium fonts-noto-cjk)"
 		return m.Run()
@@ -82,17 +82,7 @@ func run(m *testing.M) int {
 		return 1
 	}
 	defer os.RemoveAll(profile)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(chromium),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.UserDataDir(profile),
-	)
+	allocCtx, cancelAlloc := testenv.NewAllocator(context.Background(), chromium, profile)
 	defer cancelAlloc()
 	ctx, cancelBrowser := chromedp.NewContext(allocCtx)
 	defer cancelBrowser()
@@ -102,17 +92,6 @@ func run(m *testing.M) int {
 		browserCtx = ctx
 	}
 	return m.Run()
-}
-
-// findChromium gives Debian's Chromium, or chromium on PATH, or "".
-func findChromium() string {
-	if fi, err := os.Stat("/usr/bin/chromium"); err == nil && !fi.IsDir() {
-		return "/usr/bin/chromium"
-	}
-	if p, err := exec.LookPath("chromium"); err == nil {
-		return p
-	}
-	return ""
 }
 
 // pagesHandler serves dir like GitHub Pages: "/x/" is x/index.html, "/x" a

@@ -4,8 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
+	"statements/generator/internal/testenv"
 	"strconv"
 	"strings"
 	"testing"
@@ -15,38 +15,10 @@ import (
 	"github.com/chromedp/chromedp/kb"
 )
 
-// chromium gives the Chromium to test with, or skips the test when there
-// is none (and fails it on CI, which must have one).
-func chromium(t *testing.T) string {
-	t.Helper()
-	if fi, err := os.Stat("/usr/bin/chromium"); err == nil && !fi.IsDir() {
-		return "/usr/bin/chromium"
-	}
-	if p, err := exec.LookPath("chromium"); err == nil {
-		return p
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("Chromium is not installed (apt-get install chromium); CI must have it")
-	}
-	t.Skip("Chromium is not installed (apt-get install chromium): skipping the browser test")
-	return ""
-}
-
 // browserTab opens a headless Chromium with a fresh profile, closed when the test ends.
 func browserTab(t *testing.T) context.Context {
 	t.Helper()
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(chromium(t)),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1000, 700),
-	)
+	alloc, cancelAlloc := testenv.NewAllocator(context.Background(), testenv.ChromiumOrSkip(t), t.TempDir(), chromedp.WindowSize(1000, 700))
 	ctx, cancelTab := chromedp.NewContext(alloc)
 	t.Cleanup(func() {
 		cancelTab()

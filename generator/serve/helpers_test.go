@@ -6,12 +6,12 @@ import (
 	"context"
 	"encoding/json"
 	"io"
-	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"runtime"
+	"statements/generator/internal/testenv"
 	"strconv"
 	"strings"
 	"sync"
@@ -29,38 +29,11 @@ const (
 	wait     = 10 * time.Second // for anything that should happen; generous for a loaded CI machine
 )
 
-// copySite copies the repository's content/, layouts/ and static/ into a
-// temporary directory, the only place tests edit.
-func copySite(t testing.TB) string {
-	t.Helper()
-	dst := t.TempDir()
-	for _, dir := range []string{"content", "layouts", "static"} {
-		copyDir(t, filepath.Join(repoRoot, dir), filepath.Join(dst, dir))
-	}
-	return dst
-}
+// copySite copies the repository's sources into a temporary directory.
+func copySite(t testing.TB) string { return testenv.CopySite(t, repoRoot) }
 
 // copyDir copies a tree, like cp -r.
-func copyDir(t testing.TB, src, dst string) {
-	t.Helper()
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
+func copyDir(t testing.TB, src, dst string) { testenv.CopyDir(t, src, dst) }
 
 // logBuffer collects the server's terminal output, safely from several goroutines.
 type logBuffer struct {
