@@ -3,6 +3,8 @@
 //	go run ./generator [-base-url URL] [-out DIR]   build content/ + layouts/ + static/ into public/
 //	go run ./generator import [-o DIR] [-year YYYY] FILE
 //	                                                turn raw OCR text into content files
+//	go run ./generator synth [-n N] -o DIR          write a synthetic corpus of N documents
+//	                                                (DIR/content, layouts, static) for benchmarks
 //	go run ./generator serve [-addr 127.0.0.1:1313]  serve the site from memory, rebuild on
 //	                                                change and reload open tabs (writes no public/)
 //
@@ -21,6 +23,7 @@ import (
 	"statements/generator/ocrimport"
 	"statements/generator/serve"
 	"statements/generator/siteurl"
+	"statements/generator/synth"
 	"statements/generator/write"
 )
 
@@ -36,6 +39,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 		switch args[0] {
 		case "import":
 			return ocrimport.Run(args[1:], stdout, stderr)
+		case "synth":
+			return synth.Run(args[1:], stdout, stderr)
 		case "serve":
 			return serve.Run(args[1:], stdout, stderr)
 		}
@@ -59,7 +64,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if fl.NArg() > 0 {
-		return fmt.Errorf("unknown command %q (commands: import, serve; with no command the site is built)", fl.Arg(0))
+		return fmt.Errorf("unknown command %q (commands: import, serve, synth; with no command the site is built)", fl.Arg(0))
 	}
 	base, err := siteurl.Parse(*baseURL)
 	if err != nil {

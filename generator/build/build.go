@@ -34,8 +34,15 @@ type Site struct {
 }
 
 // Build builds the whole site. On error nothing is returned but the error,
-// which lists every problem found as "file:line: message".
+// which lists every problem found as "file:line: message". It renders every
+// page; a Builder reuses the pages of its previous build.
 func Build(cfg Config) (*Site, error) {
+	site, _, err := NewBuilder().Build(cfg)
+	return site, err
+}
+
+// build runs the stages in order, rendering pages through cache.
+func build(cfg Config, cache *renderCache) (*Site, error) {
 	content, err := load.Load(cfg.Content, "content")
 	if err != nil {
 		return nil, err
@@ -63,7 +70,10 @@ func Build(cfg Config) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := renderPages(renderer, pages)
+	if err := cache.begin(cfg.Layouts, ms); err != nil {
+		return nil, err
+	}
+	files, err := renderPages(renderer, pages, cache)
 	if err != nil {
 		return nil, err
 	}
@@ -107,13 +117,10 @@ func Build(cfg Config) (*Site, error) {
 	return &Site{Files: files, Pages: pages, Documents: docs}, nil
 }
 
-// renderPages renders every page's HTML and markdown, in parallel across cores.
-func renderPages(r *html.Renderer, pages []*markdown.Page) (map[string][]byte, error) {
-	type result struct {
-		html, md []byte
-		err      error
-	}
-	results := make([]result, len(pages))
+// renderPages renders every page's HTML and markdown, in parallel across
+// cores, taking from cache the HTML of pages whose inputs are unchanged.
+func renderPages(r *html.Renderer, pages []*markdown.Page, cache *renderCache) (map[string][]byte, error) {
+	results := make([]rendered, len(pages))
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
@@ -121,11 +128,7 @@ func renderPages(r *html.Renderer, pages []*markdown.Page) (map[string][]byte, e
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				p := pages[i]
-				res := &results[i]
-				if res.html, res.err = r.Render(p); res.err == nil && p.MarkdownFile() != "" {
-					res.md, res.err = p.Markdown()
-				}
+				results[i] = cache.render(r, pages[i])
 			}
 		}()
 	}
@@ -134,6 +137,7 @@ func renderPages(r *html.Renderer, pages []*markdown.Page) (map[string][]byte, e
 	}
 	close(next)
 	wg.Wait()
+	cache.keep(results)
 	files := map[string][]byte{}
 	for i, p := range pages {
 		if results[i].err != nil {

@@ -1,0 +1,71 @@
+package synth
+
+import (
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"statements/generator/load"
+)
+
+// themes writes the real themes, their links and manual references moved to the copies.
+func (c *corpus) themes(content fs.FS, themes []*load.Theme) error {
+	for _, t := range themes {
+		err := c.rewrite(content, "themes/"+t.Slug+".md", func(f *contentFile) {
+			for _, key := range []string{"add", "remove"} {
+				f.setStrings(key, c.refs(f.strings(key)))
+			}
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// pages writes the editorial pages, their links moved to the copies.
+func (c *corpus) pages(content fs.FS, pages []*load.Page) error {
+	for _, p := range pages {
+		if err := c.rewrite(content, "pages/"+p.Slug+".md", func(*contentFile) {}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// rewrite copies a markdown content file, its body's links to real documents
+// pointing at their first copies and its front matter changed by edit.
+func (c *corpus) rewrite(content fs.FS, name string, edit func(*contentFile)) error {
+	data, err := fs.ReadFile(content, name)
+	if err != nil {
+		return fmt.Errorf("synth: %w", err)
+	}
+	f, err := parseContentFile("content/"+name, data)
+	if err != nil {
+		return fmt.Errorf("synth: %w", err)
+	}
+	edit(f)
+	f.body = []byte(c.links.Replace(string(f.body)))
+	out, err := f.bytes()
+	if err != nil {
+		return fmt.Errorf("synth: content/%s: %w", name, err)
+	}
+	c.files["content/"+name] = out
+	return nil
+}
+
+// refs maps manual references "<slug>#<eid>" to every copy of the block,
+// dropping those that name no real block.
+func (c *corpus) refs(refs []string) []string {
+	var out []string
+	for _, ref := range refs {
+		slug, eid, _ := strings.Cut(ref, "#")
+		if !c.blocks[slug][eid] {
+			continue
+		}
+		for _, dup := range c.copies[slug] {
+			out = append(out, dup+"#"+eid)
+		}
+	}
+	return out
+}
