@@ -18,7 +18,9 @@ type Ref struct {
 // Theme is a theme with the blocks it tags, in document order, then reading order.
 type Theme struct {
 	*load.Theme
-	Refs []Ref
+	Refs  []Ref
+	Docs  []*structure.Document // the documents it occurs in, in site order
+	byDoc map[*structure.Document][]Ref
 }
 
 // Match is one occurrence of a theme's term in a block.
@@ -30,10 +32,14 @@ type Match struct {
 
 // Annotations are the themes found in the documents.
 type Annotations struct {
-	Themes  []*Theme
-	themes  map[*structure.Block][]*Theme
-	matches map[*structure.Block][]Match
+	Themes   []*Theme
+	themes   map[*structure.Block][]*Theme
+	matches  map[*structure.Block][]Match
+	position map[*structure.Document]int
 }
+
+// Position is a document's place in the site's order, for sorting.
+func (a *Annotations) Position(d *structure.Document) int { return a.position[d] }
 
 // ThemesOf lists the themes that tag a block, in the order of Annotations.Themes.
 func (a *Annotations) ThemesOf(b *structure.Block) []*Theme {
@@ -51,27 +57,11 @@ func (a *Annotations) Matches(b *structure.Block) []Match {
 	return a.matches[b]
 }
 
-// Elsewhere lists the blocks a theme tags in documents other than doc.
-func (t *Theme) Elsewhere(doc *structure.Document) []Ref {
-	var refs []Ref
-	for _, r := range t.Refs {
-		if r.Doc != doc {
-			refs = append(refs, r)
-		}
-	}
-	return refs
-}
-
 // In lists the blocks a theme tags in doc.
-func (t *Theme) In(doc *structure.Document) []Ref {
-	var refs []Ref
-	for _, r := range t.Refs {
-		if r.Doc == doc {
-			refs = append(refs, r)
-		}
-	}
-	return refs
-}
+func (t *Theme) In(doc *structure.Document) []Ref { return t.byDoc[doc] }
+
+// OnlyIn reports whether doc is the one document the theme occurs in.
+func (t *Theme) OnlyIn(doc *structure.Document) bool { return len(t.Docs) == 1 && t.Docs[0] == doc }
 
 // termOwner says which theme a matcher entry belongs to; nil for an exclusion.
 type termOwner struct {
@@ -82,7 +72,10 @@ type termOwner struct {
 
 // Annotate tags every block of docs with the themes whose terms it contains.
 func Annotate(docs []*structure.Document, themes []*load.Theme) (*Annotations, error) {
-	a := &Annotations{themes: map[*structure.Block][]*Theme{}, matches: map[*structure.Block][]Match{}}
+	a := &Annotations{themes: map[*structure.Block][]*Theme{}, matches: map[*structure.Block][]Match{}, position: map[*structure.Document]int{}}
+	for i, d := range docs {
+		a.position[d] = i
+	}
 	var errs []error
 	fail := func(file string, line int, format string, args ...any) {
 		errs = append(errs, &load.Error{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
@@ -91,7 +84,7 @@ func Annotate(docs []*structure.Document, themes []*load.Theme) (*Annotations, e
 	var terms []string
 	claimed := map[string]*Theme{}
 	for _, lt := range themes {
-		t := &Theme{Theme: lt}
+		t := &Theme{Theme: lt, byDoc: map[*structure.Document][]Ref{}}
 		a.Themes = append(a.Themes, t)
 		for _, term := range lt.Terms {
 			if other := claimed[term]; other != nil {
@@ -138,7 +131,12 @@ func Annotate(docs []*structure.Document, themes []*load.Theme) (*Annotations, e
 		for _, d := range docs {
 			for _, b := range d.Blocks {
 				if tagged[t][b] {
-					t.Refs = append(t.Refs, Ref{Doc: d, Block: b})
+					r := Ref{Doc: d, Block: b}
+					t.Refs = append(t.Refs, r)
+					if len(t.byDoc[d]) == 0 {
+						t.Docs = append(t.Docs, d)
+					}
+					t.byDoc[d] = append(t.byDoc[d], r)
 					a.themes[b] = append(a.themes[b], t)
 				}
 			}

@@ -116,7 +116,7 @@ func (c *renderCache) render(r *html.Renderer, p *markdown.Page) rendered {
 	}
 	res.key = c.key(p, res.md)
 	if res.html, res.reused = c.html[res.key]; !res.reused {
-		res.html, res.err = r.Render(p)
+		res.html, res.err = renderSafely(r, p)
 	}
 	if p.MarkdownFile() == "" {
 		res.md = nil
@@ -191,4 +191,16 @@ func writeField(h hash.Hash, field []byte) {
 	var n [binary.MaxVarintLen64]byte
 	h.Write(n[:binary.PutUvarint(n[:], uint64(len(field)))])
 	h.Write(field)
+}
+
+// renderSafely renders a page, turning a panic in a layout or renderer into
+// an error: the pages render on worker goroutines, where a panic would end
+// the whole process, the development server with it.
+func renderSafely(r *html.Renderer, p *markdown.Page) (out []byte, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("%s: rendering failed: %v", p.Path, v)
+		}
+	}()
+	return r.Render(p)
 }

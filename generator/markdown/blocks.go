@@ -2,6 +2,8 @@ package markdown
 
 import (
 	"fmt"
+	"slices"
+	"sort"
 	"strings"
 
 	"statements/generator/annotate"
@@ -77,33 +79,31 @@ func escapeFrom(text string, from, to int) string {
 // writeThemeNote writes, after a tagged block, where else its themes occur,
 // naming each other document once:
 //
-//	另见 中巴行动计划 — 全球发展倡议、全球治理倡议：一、7；一带一路：二、二、导语、四、1 共 10 段
+//	另见中巴行动计划：全球发展倡议、全球治理倡议：一、7；一带一路：二、二、导语、四、1 [共 10 段]
 //
-// Themes with the same cross-references share one list. A theme whose term
-// the block's text already links is named in plain text; one tagged by hand
-// links to its page. Themes found in no other document come last.
+// It names at most maxNoteDocuments other documents (the first in site
+// order) and, within each, at most maxAlsoIn blocks per theme, so a note
+// stays the same size however many documents the site holds; themes that
+// occur in further documents link to their pages, which list them all.
+// Themes with the same blocks in a document share one list. A theme whose
+// term the block's text already links is named in plain text.
 func (s *Site) writeThemeNote(b *strings.Builder, d *structure.Document, blk *structure.Block, linked map[*annotate.Theme]bool) {
 	themes := s.Notes.ThemesOf(blk)
 	if len(themes) == 0 {
 		return
 	}
-	groups := groupByElsewhere(themes, d)
+	shown := s.noteDocuments(themes, d)
 	sep := ""
-	for _, other := range s.Documents {
-		first := true
-		for _, g := range groups {
-			refs := g[0].In(other)
-			if other == d || len(refs) == 0 {
-				continue
-			}
-			if first {
-				fmt.Fprintf(b, "%s另见%s：", sep, escapeInline(other.Short))
-				sep, first = "。", false
-			} else {
+	for _, other := range shown {
+		fmt.Fprintf(b, "%s另见%s：", sep, escapeInline(other.Short))
+		sep = "。"
+		for i, g := range groupByRefs(themes, other) {
+			if i > 0 {
 				b.WriteString("；")
 			}
 			s.writeThemeNames(b, g, linked)
 			b.WriteString("：")
+			refs := g[0].In(other)
 			for k, r := range refs {
 				if k == maxAlsoIn {
 					fmt.Fprintf(b, " [共 %d 段](%s#in-%s)", len(refs), s.Base.Path(ThemePath(g[0])), other.Slug)
@@ -116,14 +116,72 @@ func (s *Site) writeThemeNote(b *strings.Builder, d *structure.Document, blk *st
 			}
 		}
 	}
-	for _, g := range groups {
-		if len(g[0].Elsewhere(d)) == 0 {
-			fmt.Fprintf(b, "%s仅见于本文件：", sep)
-			s.writeThemeNames(b, g, linked)
-			sep = "。"
+	if further := beyond(themes, d, shown); len(further) > 0 {
+		fmt.Fprintf(b, "%s另见其他文件：", sep)
+		s.writeThemeNames(b, further, nil)
+		sep = "。"
+	}
+	var only []*annotate.Theme
+	for _, t := range themes {
+		if t.OnlyIn(d) {
+			only = append(only, t)
 		}
 	}
+	if len(only) > 0 {
+		fmt.Fprintf(b, "%s仅见于本文件：", sep)
+		s.writeThemeNames(b, only, linked)
+	}
 	b.WriteString(" {.note}\n\n")
+}
+
+// maxNoteDocuments is how many other documents a note names.
+const maxNoteDocuments = 3
+
+// noteDocuments picks the documents other than d that a note names: those
+// the block's themes occur in, the first maxNoteDocuments in site order.
+func (s *Site) noteDocuments(themes []*annotate.Theme, d *structure.Document) []*structure.Document {
+	seen := map[*structure.Document]bool{}
+	var docs []*structure.Document
+	for _, t := range themes {
+		n := 0
+		for _, od := range t.Docs {
+			if od == d {
+				continue
+			}
+			if !seen[od] {
+				seen[od] = true
+				docs = append(docs, od)
+			}
+			if n++; n == maxNoteDocuments {
+				break
+			}
+		}
+	}
+	sort.Slice(docs, func(i, j int) bool { return s.Notes.Position(docs[i]) < s.Notes.Position(docs[j]) })
+	if len(docs) > maxNoteDocuments {
+		docs = docs[:maxNoteDocuments]
+	}
+	return docs
+}
+
+// beyond lists the themes that occur in documents other than d and shown.
+func beyond(themes []*annotate.Theme, d *structure.Document, shown []*structure.Document) []*annotate.Theme {
+	var further []*annotate.Theme
+	for _, t := range themes {
+		named := 0
+		for _, od := range shown {
+			if len(t.In(od)) > 0 {
+				named++
+			}
+		}
+		if len(t.In(d)) > 0 {
+			named++
+		}
+		if len(t.Docs) > named {
+			further = append(further, t)
+		}
+	}
+	return further
 }
 
 // writeThemeNames writes a group's theme names, linking those the text does not link already.
@@ -140,24 +198,24 @@ func (s *Site) writeThemeNames(b *strings.Builder, group []*annotate.Theme, link
 	}
 }
 
-// groupByElsewhere groups themes whose blocks outside d are the same, keeping their order.
-func groupByElsewhere(themes []*annotate.Theme, d *structure.Document) [][]*annotate.Theme {
+// groupByRefs groups the themes that occur in doc by the blocks they tag there, keeping their order.
+func groupByRefs(themes []*annotate.Theme, doc *structure.Document) [][]*annotate.Theme {
 	var groups [][]*annotate.Theme
-	key := func(t *annotate.Theme) string {
-		var k strings.Builder
-		for _, r := range t.Elsewhere(d) {
-			k.WriteString(r.Doc.Slug + "#" + r.Block.EID + " ")
-		}
-		return k.String()
-	}
-outer:
+	var keys []string
 	for _, t := range themes {
-		for i, g := range groups {
-			if key(g[0]) == key(t) {
-				groups[i] = append(groups[i], t)
-				continue outer
-			}
+		refs := t.In(doc)
+		if len(refs) == 0 {
+			continue
 		}
+		var k strings.Builder
+		for _, r := range refs {
+			k.WriteString(r.Block.EID + " ")
+		}
+		if i := slices.Index(keys, k.String()); i >= 0 {
+			groups[i] = append(groups[i], t)
+			continue
+		}
+		keys = append(keys, k.String())
 		groups = append(groups, []*annotate.Theme{t})
 	}
 	return groups

@@ -14,7 +14,7 @@
 //	batch.go     changes coalesced: a batch is complete after 20 ms without
 //	             events, or 250 ms after its first; a 3 ms pause already
 //	             starts a speculative build                  → batches
-//	rebuild.go   the only goroutine that builds: build.Build (a panic is an
+//	rebuild.go   the only goroutine that builds, with one build.Builder (a panic is an
 //	             error), diff against the served build, swap → events, one
 //	             terminal line per batch
 //	snapshot.go  an immutable build as served: bytes, ETag, Content-Type per

@@ -112,7 +112,7 @@ type Options struct {
 	// batcher); zero means the defaults.
 	Quiet, MaxDelay, Settle time.Duration
 
-	build func(build.Config) (*build.Site, error) // build.Build, unless a test says otherwise
+	build func(build.Config) (*build.Site, error) // a build.Builder's Build, unless a test says otherwise
 }
 
 // Server is a running development server: an http.Handler over the
@@ -166,7 +166,13 @@ func New(opts Options) (*Server, error) {
 		return nil, fmt.Errorf("serve: watching files: %w", err)
 	}
 	if opts.build == nil {
-		opts.build = build.Build
+		// One Builder for the server's life: a rebuild renders again only
+		// the pages whose inputs changed.
+		builder := build.NewBuilder()
+		opts.build = func(cfg build.Config) (*build.Site, error) {
+			site, _, err := builder.Build(cfg)
+			return site, err
+		}
 	}
 	r := &rebuilder{trees: trees, base: base, build: opts.build, site: &s.site, events: s.events, log: log, pending: &s.pending}
 	r.first()
