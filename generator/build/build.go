@@ -110,7 +110,6 @@ func build(cfg Config, cache *renderCache) (*Site, error) {
 	if err := merge(files, static, "static/"); err != nil {
 		return nil, err
 	}
-	files["highlight.css"] = html.HighlightCSS()
 	if err := linkcheck.Check(files, cfg.Base); err != nil {
 		return nil, err
 	}

@@ -19,13 +19,30 @@ type Stats struct {
 }
 
 // Sync makes dir hold exactly files. Paths are slash-separated and relative.
+// When every file is already there with the same bytes and nothing is to be
+// removed, it touches nothing.
 func Sync(dir string, files map[string][]byte) (Stats, error) {
 	var st Stats
 	dir = filepath.Clean(dir)
+	names := make([]string, 0, len(files))
 	for name := range files {
 		if !fs.ValidPath(name) || strings.Contains(name, `\`) {
 			return st, fmt.Errorf("write: invalid output path %q", name)
 		}
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	unchanged := map[string]bool{}
+	for _, name := range names {
+		if old, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name))); err == nil && bytes.Equal(old, files[name]) {
+			unchanged[name] = true
+		}
+	}
+	st.Unchanged = len(unchanged)
+	st.Written = len(files) - st.Unchanged
+	st.Removed = countRemoved(dir, files)
+	if st.Written == 0 && st.Removed == 0 {
+		return st, nil
 	}
 	tmp, err := os.MkdirTemp(filepath.Dir(dir), "."+filepath.Base(dir)+".new-")
 	if err != nil {
@@ -40,23 +57,11 @@ func Sync(dir string, files map[string][]byte) (Stats, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return st, err
 	}
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
-	}
-	sort.Strings(names)
 	for _, name := range names {
-		linked, err := put(dir, tmp, name, files[name])
-		if err != nil {
+		if err := put(dir, tmp, name, files[name], unchanged[name]); err != nil {
 			return st, fmt.Errorf("write: %w", err)
 		}
-		if linked {
-			st.Unchanged++
-		} else {
-			st.Written++
-		}
 	}
-	st.Removed = countRemoved(dir, files)
 	if err := swap(tmp, dir); err != nil {
 		return st, fmt.Errorf("write: %w", err)
 	}
@@ -64,19 +69,17 @@ func Sync(dir string, files map[string][]byte) (Stats, error) {
 	return st, nil
 }
 
-// put writes one file into the new tree, or hard-links the old one if it holds the same bytes.
-func put(oldDir, newDir, name string, data []byte) (linked bool, err error) {
+// put writes one file into the new tree, or hard-links the old one when it
+// holds the same bytes, so that it keeps its modification time.
+func put(oldDir, newDir, name string, data []byte, same bool) error {
 	dst := filepath.Join(newDir, filepath.FromSlash(name))
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-		return false, err
+		return err
 	}
-	src := filepath.Join(oldDir, filepath.FromSlash(name))
-	if old, err := os.ReadFile(src); err == nil && bytes.Equal(old, data) {
-		if os.Link(src, dst) == nil {
-			return true, nil
-		}
+	if same && os.Link(filepath.Join(oldDir, filepath.FromSlash(name)), dst) == nil {
+		return nil
 	}
-	return false, os.WriteFile(dst, data, 0o644)
+	return os.WriteFile(dst, data, 0o644)
 }
 
 // countRemoved counts files of the old site that the new one drops.
