@@ -1,14 +1,14 @@
 package annotate
 
-import "unicode/utf8"
-
 // Matcher finds many terms in a text in one pass, leftmost-longest and without overlaps.
 type Matcher struct {
 	root *trieNode
 }
 
+// trieNode is keyed by bytes, so matching is exact even on invalid UTF-8;
+// a well-formed term can only begin at the start of a character.
 type trieNode struct {
-	next  map[rune]*trieNode
+	next  map[byte]*trieNode
 	value int // index of the term ending here, -1 if none
 }
 
@@ -27,14 +27,14 @@ func NewMatcher(terms []string) *Matcher {
 			continue
 		}
 		n := m.root
-		for _, r := range t {
+		for i := 0; i < len(t); i++ {
 			if n.next == nil {
-				n.next = map[rune]*trieNode{}
+				n.next = map[byte]*trieNode{}
 			}
-			c := n.next[r]
+			c := n.next[t[i]]
 			if c == nil {
 				c = &trieNode{value: -1}
-				n.next[r] = c
+				n.next[t[i]] = c
 			}
 			n = c
 		}
@@ -50,12 +50,10 @@ func (m *Matcher) Find(text string) []Hit {
 	for start := 0; start < len(text); {
 		best, bestEnd := -1, 0
 		n := m.root
-		for i := start; i < len(text) && n != nil; {
-			r, size := utf8.DecodeRuneInString(text[i:])
-			n = n.next[r]
-			i += size
+		for i := start; i < len(text) && n != nil; i++ {
+			n = n.next[text[i]]
 			if n != nil && n.value >= 0 {
-				best, bestEnd = n.value, i
+				best, bestEnd = n.value, i+1
 			}
 		}
 		if best >= 0 {
@@ -63,8 +61,7 @@ func (m *Matcher) Find(text string) []Hit {
 			start = bestEnd
 			continue
 		}
-		_, size := utf8.DecodeRuneInString(text[start:])
-		start += size
+		start++ // no term starts here
 	}
 	return hits
 }
