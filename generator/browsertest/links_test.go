@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-
-	"github.com/chromedp/cdproto/emulation"
 )
 
 // box is where an element is and how it looks, as the browser laid it out.
@@ -51,7 +49,7 @@ func TestClauseLink(t *testing.T) {
 			t.Run(fmt.Sprintf("%v/javascript=%v", v, js), func(t *testing.T) {
 				tb := newTab(t, v)
 				if !js {
-					send(tb, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+					tb.disableScripts()
 				}
 				tb.open("/china-pakistan-action-plan-2025-2029/#" + id)
 				tb.waitFor(fmt.Sprintf(`(r => r.top >= 0 && r.bottom <= innerHeight)(document.getElementById(%q).getBoundingClientRect())`, id))

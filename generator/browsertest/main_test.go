@@ -41,6 +41,7 @@ var looks = []viewport{
 const axePath = "node_modules/axe-core/axe.min.js"
 
 var (
+	siteDir    string           // the built site under test: public/, or SITE_DIR
 	site       *httptest.Server // public/ as GitHub Pages serves it
 	origin     string           // site.URL: http://127.0.0.1:port
 	browserCtx context.Context  // the one browser of this test binary; nil when missing
@@ -62,6 +63,7 @@ func run(m *testing.M) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
+	siteDir = public
 	handler, err := pagesHandler(public)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -286,4 +288,10 @@ func (tb *tab) waitFor(js string) bool {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+// disableScripts turns JavaScript off in the tab, for the pages it opens next.
+func (tb *tab) disableScripts() {
+	tb.t.Helper()
+	send(tb, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
 }
