@@ -5,5 +5,6 @@
 // hard-linking every file whose bytes are unchanged from the current site (so
 // an unchanged file keeps its modification time), and then swaps the new
 // directory in place of the old one in one step. A failure at any point
-// leaves the old site as it was.
+// leaves the old site as it was. When every file is already there and
+// nothing is to be removed, it touches nothing at all.
 package write
