@@ -181,8 +181,6 @@ func countContinuations(doc export.Document) int {
 	return n
 }
 
-var locPattern = regexp.MustCompile(`<loc>([^<]*)</loc>`)
-
 func TestSitemapListsExistingPages(t *testing.T) {
 	data, err := os.ReadFile(filepath.Join(repoRoot, "public", "sitemap.xml"))
 	if err != nil {

@@ -48,18 +48,13 @@ func run(args []string, stdout, stderr io.Writer) error {
 	return runBuild(args, stdout, stderr)
 }
 
-// dirs are the repository's trees the generator reads and writes.
-type dirs struct{ content, layouts, static, out string }
-
 func runBuild(args []string, stdout, stderr io.Writer) error {
 	fl := flag.NewFlagSet("generator", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	baseURL := fl.String("base-url", "/", "where the site will be served: / for a local preview, or https://host/sub/path/")
-	d := dirs{}
-	fl.StringVar(&d.content, "content", "content", "content directory")
-	fl.StringVar(&d.layouts, "layouts", "layouts", "layouts directory")
-	fl.StringVar(&d.static, "static", "static", "static files directory")
-	fl.StringVar(&d.out, "out", "public", "output directory")
+	var dirs build.Dirs
+	dirs.AddFlags(fl)
+	out := fl.String("out", "public", "output directory")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
@@ -71,17 +66,15 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	start := time.Now()
-	site, err := build.Build(build.Config{
-		Content: os.DirFS(d.content), Layouts: os.DirFS(d.layouts), Static: os.DirFS(d.static), Base: base,
-	})
+	site, err := build.Build(dirs.Config(base))
 	if err != nil {
 		return err
 	}
-	st, err := write.Sync(d.out, site.Files)
+	st, err := write.Sync(*out, site.Files)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "built %s: %d documents, %d pages, %d files (%d written, %d unchanged, %d removed) in %v\n",
-		d.out, len(site.Documents), len(site.Pages), len(site.Files), st.Written, st.Unchanged, st.Removed, time.Since(start).Round(time.Millisecond))
+		*out, len(site.Documents), len(site.Pages), len(site.Files), st.Written, st.Unchanged, st.Removed, time.Since(start).Round(time.Millisecond))
 	return nil
 }

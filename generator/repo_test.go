@@ -4,10 +4,10 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"statements/generator/internal/testenv"
 	"strings"
 	"testing"
 	"unicode"
@@ -68,13 +68,7 @@ func buildRepo(t testing.TB, baseURL string) *build.Site {
 
 func readJSON(t *testing.T, name string, v any) {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(repoRoot, "public", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(data, v); err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
+	testenv.ReadJSON(t, filepath.Join(repoRoot, "public", name), v)
 }
 
 func TestPinnedIDs(t *testing.T) {

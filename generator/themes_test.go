@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"sort"
+	"statements/generator/internal/testenv"
 	"strings"
 	"testing"
 
@@ -35,14 +36,8 @@ func themeBlocks(t *testing.T, slug string) []string {
 func blocksContaining(t *testing.T, s string) []string {
 	t.Helper()
 	var refs []string
-	for _, slug := range []string{cubaSlug, pakSlug} {
-		var doc export.Document
-		readJSON(t, "data/"+slug+".json", &doc)
-		for _, b := range doc.Blocks {
-			if strings.Contains(b.Text, s) {
-				refs = append(refs, slug+"#"+b.EID)
-			}
-		}
+	for _, r := range testenv.BlocksContaining(t, filepath.Join(repoRoot, "public"), s) {
+		refs = append(refs, r.Document+"#"+r.EID)
 	}
 	return refs
 }

@@ -1,45 +1,22 @@
 package browsertest
 
 import (
-	"encoding/json"
 	"net/url"
-	"os"
-	"path/filepath"
 	"slices"
+	"statements/generator/internal/testenv"
 	"strings"
 	"testing"
-
-	"statements/generator/export"
 )
 
-// blocksContaining lists, from the site's data, the anchor of every block
-// whose text contains s, as search results link them: /<document>/#<eid>.
+// blocksContaining lists the anchor of every block whose text contains s,
+// as search results link them: /<document>/#<eid>.
 func blocksContaining(t *testing.T, s string) []string {
 	t.Helper()
-	var index export.Index
-	readData(t, "index.json", &index)
 	var found []string
-	for _, d := range index.Documents {
-		var doc export.Document
-		readData(t, d.Slug+".json", &doc)
-		for _, b := range doc.Blocks {
-			if strings.Contains(b.Text, s) {
-				found = append(found, "/"+d.Slug+"/#"+b.EID)
-			}
-		}
+	for _, r := range testenv.BlocksContaining(t, siteDir, s) {
+		found = append(found, "/"+r.Document+"/#"+r.EID)
 	}
 	return found
-}
-
-func readData(t *testing.T, name string, v any) {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join(siteDir, "data", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(data, v); err != nil {
-		t.Fatal(err)
-	}
 }
 
 // searchResults opens /search/?q=query and returns the anchors the results

@@ -1,8 +1,9 @@
-package build
+package build_test
 
 import (
 	"io/fs"
 	"os"
+	"statements/generator/build"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -12,7 +13,7 @@ import (
 )
 
 // buildSynthetic builds a synthetic site of n documents derived from the repository's.
-func buildSynthetic(t *testing.T, n int) *Site {
+func buildSynthetic(t *testing.T, n int) *build.Site {
 	t.Helper()
 	files, err := synth.Corpus(synth.Source{Content: os.DirFS("../../content"), Layouts: os.DirFS("../../layouts"), Static: os.DirFS("../../static")}, n)
 	if err != nil {
@@ -24,7 +25,7 @@ func buildSynthetic(t *testing.T, n int) *Site {
 	}
 	sub := func(dir string) fs.FS { f, _ := fs.Sub(tree, dir); return f }
 	base, _ := siteurl.Parse("/")
-	site, err := Build(Config{Content: sub("content"), Layouts: sub("layouts"), Static: sub("static"), Base: base})
+	site, err := build.Build(build.Config{Content: sub("content"), Layouts: sub("layouts"), Static: sub("static"), Base: base})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +42,7 @@ func TestPagesDoNotGrowWithTheSite(t *testing.T) {
 			t.Errorf("%s: %d bytes with 6 documents, %d with 24", page, a, b)
 		}
 	}
-	size := func(s *Site) (n int) {
+	size := func(s *build.Site) (n int) {
 		for name, data := range s.Files {
 			if strings.HasPrefix(name, "synthetic-") {
 				n += len(data)

@@ -133,13 +133,6 @@ func (b *broker) close() {
 	}
 }
 
-// count is the number of connected clients.
-func (b *broker) count() int {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return len(b.clients)
-}
-
 // ServeHTTP streams events to one client until it goes, it is too slow, or
 // the broker closes.
 func (b *broker) ServeHTTP(w http.ResponseWriter, r *http.Request) {

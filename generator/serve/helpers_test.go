@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"statements/generator/build"
 	"statements/generator/internal/testenv"
 	"strconv"
 	"strings"
@@ -93,7 +94,7 @@ func start(t testing.TB, dir string, opts ...func(*Options)) *harness {
 	before := goroutines()
 	h := &harness{t: t, dir: dir, log: &logBuffer{}}
 	o := Options{
-		Content: filepath.Join(dir, "content"), Layouts: filepath.Join(dir, "layouts"), Static: filepath.Join(dir, "static"),
+		Dirs:   build.Dirs{Content: filepath.Join(dir, "content"), Layouts: filepath.Join(dir, "layouts"), Static: filepath.Join(dir, "static")},
 		Stdout: h.log, Stderr: h.log, Quiet: testQuiet,
 	}
 	for _, f := range opts {
@@ -172,16 +173,6 @@ func (h *harness) write(rel, data string) {
 	if err := os.WriteFile(h.path(rel), []byte(data), 0o644); err != nil {
 		h.t.Fatal(err)
 	}
-}
-
-// replace changes the first old to new in a file, in place.
-func (h *harness) replace(rel, old, new string) {
-	h.t.Helper()
-	data := h.read(rel)
-	if !strings.Contains(data, old) {
-		h.t.Fatalf("%s does not contain %q", rel, old)
-	}
-	h.write(rel, strings.Replace(data, old, new, 1))
 }
 
 // get fetches a path and gives the status and body.

@@ -45,9 +45,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, listening
 	fl.SetOutput(stderr)
 	addr := fl.String("addr", "127.0.0.1:1313", "address to listen on (host:port); loopback unless you name another interface")
 	opts := Options{Stdout: stdout, Stderr: stderr}
-	fl.StringVar(&opts.Content, "content", "content", "content directory")
-	fl.StringVar(&opts.Layouts, "layouts", "layouts", "layouts directory")
-	fl.StringVar(&opts.Static, "static", "static", "static files directory")
+	opts.Dirs.AddFlags(fl)
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
@@ -106,8 +104,8 @@ func siteURL(a net.Addr) string {
 
 // Options say what to serve.
 type Options struct {
-	Content, Layouts, Static string    // the input trees; "content", "layouts", "static" if empty
-	Stdout, Stderr           io.Writer // one line per rebuild; build errors (io.Discard if nil)
+	build.Dirs               // the input trees; the repository's if empty
+	Stdout, Stderr io.Writer // one line per rebuild; build errors (io.Discard if nil)
 	// Quiet, MaxDelay and Settle time the batching of changes (see
 	// batcher); zero means the defaults.
 	Quiet, MaxDelay, Settle time.Duration
@@ -133,11 +131,9 @@ type Server struct {
 // change, and gives the handler. Only an unusable watcher is an error: a
 // failed build is shown, not returned.
 func New(opts Options) (*Server, error) {
-	trees := []tree{{"content", opts.Content}, {"layouts", opts.Layouts}, {"static", opts.Static}}
+	dirs := opts.Dirs.WithDefaults()
+	trees := []tree{{"content", dirs.Content}, {"layouts", dirs.Layouts}, {"static", dirs.Static}}
 	for i := range trees {
-		if trees[i].dir == "" {
-			trees[i].dir = trees[i].name
-		}
 		trees[i].dir = filepath.Clean(trees[i].dir)
 	}
 	base, err := siteurl.Parse("/")

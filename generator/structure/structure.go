@@ -129,7 +129,6 @@ type builder struct {
 	doc      *load.Document
 	top      []*Block
 	open     []*Block               // numbered blocks, outermost first
-	extra    map[*Block][]Paragraph // unnumbered paragraphs after a numbered one
 	lastNum  map[*Block]map[int]int // parent (nil: top) → level → last number used
 	topLevel int                    // level of the document's first number
 }

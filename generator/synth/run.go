@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"statements/generator/build"
 )
 
 // Run implements `generator synth [-n N] -o DIR`: it writes a corpus of N
@@ -20,9 +21,8 @@ func Run(args []string, stdout, stderr io.Writer) error {
 	fl.SetOutput(stderr)
 	n := fl.Int("n", 100, "number of documents")
 	out := fl.String("o", "", "write the corpus into `DIR` (required)")
-	content := fl.String("content", "content", "real content directory")
-	layouts := fl.String("layouts", "layouts", "layouts directory")
-	static := fl.String("static", "static", "static files directory")
+	var dirs build.Dirs
+	dirs.AddFlags(fl)
 	fl.Usage = func() {
 		fmt.Fprintln(stderr, "usage: generator synth [-n N] -o DIR")
 		fl.PrintDefaults()
@@ -37,7 +37,7 @@ func Run(args []string, stdout, stderr io.Writer) error {
 		fl.Usage()
 		return errors.New("synth: give -o DIR and no other arguments")
 	}
-	files, err := Corpus(Source{Content: os.DirFS(*content), Layouts: os.DirFS(*layouts), Static: os.DirFS(*static)}, *n)
+	files, err := Corpus(Source{Content: os.DirFS(dirs.Content), Layouts: os.DirFS(dirs.Layouts), Static: os.DirFS(dirs.Static)}, *n)
 	if err != nil {
 		return err
 	}
