@@ -161,7 +161,7 @@ func TestBrokenInputKeepsPublic(t *testing.T) {
 		{"numbering skips", edit(cubaFile, "四、古方重申", "五、古方重申"), cubaFile + ":28: numbering skips: 五、 after number 3 (expected 4)"},
 		{"numbering repeats", edit(cubaFile, "四、古方重申", "三、古方重申"), cubaFile + ":28: number 三、 repeats the number before it"},
 		{"numbering goes backwards", edit(cubaFile, "五、古方坚定", "三、古方坚定"), cubaFile + ":30: numbering goes backwards: 三、 after number 4"},
-		{"deeper level with no parent", edit(cubaFile, "一、古方热烈祝贺", "（1）甲。\n\n一、古方热烈祝贺"), cubaFile + ":24: 一、 is a level-1 number, above the level-4 numbering the document began with; a deeper level has no parent"},
+		{"deeper level with no parent", edit(cubaFile, "一、古方热烈祝贺", "（1）甲。\n\n一、古方热烈祝贺"), cubaFile + ":24: 一、 is a number of a higher level than the （1） the text began with; a lower level has no parent here"},
 		{"duplicate id", edit(pakFile, "二、共建", "（一）丙。\n\n二、共建"), pakFile + ":44: duplicate id part_1__para_1: the paragraph at line 30 has it too"},
 		{"paragraph split over two lines", edit(cubaFile, "四、古方重申无条件", "四、古方重申\n无条件"), cubaFile + ":29: paragraph continues on a second line"},
 		{"theme term matches nothing", writeFile("content/themes/nothing.md", theme("terms: [不存在的词]\n", "注释。")), "content/themes/nothing.md:4: term \"不存在的词\" matches nowhere"},

@@ -62,59 +62,35 @@ func textEl(name, text string, attrs ...string) *element {
 	return e
 }
 
-// containerName maps a block kind to its Akoma Ntoso element.
-var containerName = map[structure.Kind]string{
-	structure.Part: "part", structure.Section: "section", structure.Para: "paragraph", structure.Subpara: "subparagraph",
-}
-
 // AkomaNtoso gives a document as Akoma Ntoso 3.0 XML: meta/identification
-// with FRBR URIs, the preamble, numbered containers with num, heading,
-// intro and content, and the dateline as conclusions, with the eIds of the HTML.
+// with FRBR URIs; the preface with the title, the document's header lines
+// and its table of contents; the preamble; the clauses in mainBody, each
+// as the element the grammar names (part, chapter, article, paragraph,
+// point…) with num, heading, intro and content; the closing matter as
+// conclusions; and the attachments, each a doc of its own. Every block
+// keeps the eId of the HTML.
 func AkomaNtoso(base siteurl.Base, country string, d *structure.Document) ([]byte, error) {
 	name := camel(d.Genre)
 	if name == "" {
 		name = "document"
 	}
 	work := "/akn/" + country + "/doc/" + name + "/" + d.Date + "/" + d.Slug
-	expr := work + "/zho@"
-	frbr := func(kind, this, uri, dateName string, extra ...*element) *element {
-		e := el(kind).add(el("FRBRthis", "value", this), el("FRBRuri", "value", uri),
-			el("FRBRdate", "date", d.Date, "name", dateName), el("FRBRauthor", "href", "#author"))
-		return e.add(extra...)
+	author := el("TLCOrganization", "eId", "author", "href", "/ontology/organization/"+slugOf(d.Publisher), "showAs", d.Publisher)
+	if d.Publisher == "" {
+		author = el("TLCOrganization", "eId", "author", "href", base.Abs("/"), "showAs", "editors")
 	}
-	meta := el("meta").add(
-		el("identification", "source", "#editors").add(
-			frbr("FRBRWork", work+"/!main", work, "publication", el("FRBRcountry", "value", country), el("FRBRname", "value", d.Title)),
-			frbr("FRBRExpression", expr+"/!main", expr, "publication", el("FRBRlanguage", "language", "zho")),
-			frbr("FRBRManifestation", expr+"/!main.xml", expr+".akn", "publication"),
-		),
+	meta := metaOf(d, country, work).add(
 		el("references", "source", "#editors").add(
-			el("TLCOrganization", "eId", "author", "href", "/ontology/organization/"+slugOf(d.Publisher), "showAs", d.Publisher),
+			author,
 			el("TLCOrganization", "eId", "editors", "href", base.Abs("/"), "showAs", "editors"),
 		),
 	)
-	doc := el("doc", "name", name).add(meta,
-		el("preface").add(el("longTitle").add(textEl("p", d.Title)), textEl("p", d.TitleEn, "xml:lang", "en")))
-	preamble := el("preamble")
-	body := el("mainBody")
-	var conclusions *element
-	for _, b := range d.Top {
-		switch b.Kind {
-		case structure.Preamble:
-			preamble.add(textEl("p", b.Text(), "eId", b.EID))
-		case structure.Conclusions:
-			conclusions = el("conclusions", "eId", b.EID).add(textEl("p", b.Text()))
-		default:
-			body.add(container(b))
-		}
+	preface := el("preface").add(el("longTitle").add(textEl("p", d.Title)))
+	if d.TitleEn != "" {
+		preface.add(textEl("p", d.TitleEn, "xml:lang", "en"))
 	}
-	if len(preamble.Children) > 0 {
-		doc.add(preamble)
-	}
-	doc.add(body)
-	if conclusions != nil {
-		doc.add(conclusions)
-	}
+	doc := el("doc", "name", name).add(meta)
+	addParts(doc, preface, d.Top, d, country, work)
 	root := el("akomaNtoso", "xmlns", AknNamespace).add(doc)
 	var out bytes.Buffer
 	out.WriteString(xml.Header)
@@ -127,12 +103,111 @@ func AkomaNtoso(base siteurl.Base, country string, d *structure.Document) ([]byt
 	return out.Bytes(), nil
 }
 
-// container is a numbered block: num, then heading (a heading block) or
-// content/intro (its own text), then its intro and children.
+// metaOf is the identification of a document or attachment whose work URI is work.
+func metaOf(d *structure.Document, country, work string) *element {
+	expr := work + "/zho@"
+	frbr := func(kind, this, uri string, extra ...*element) *element {
+		e := el(kind).add(el("FRBRthis", "value", this), el("FRBRuri", "value", uri),
+			el("FRBRdate", "date", d.Date, "name", "publication"), el("FRBRauthor", "href", "#author"))
+		return e.add(extra...)
+	}
+	return el("meta").add(
+		el("identification", "source", "#editors").add(
+			frbr("FRBRWork", work+"/!main", work, el("FRBRcountry", "value", country), el("FRBRname", "value", d.Title)),
+			frbr("FRBRExpression", expr+"/!main", expr, el("FRBRlanguage", "language", "zho")),
+			frbr("FRBRManifestation", expr+"/!main.xml", expr+".akn"),
+		),
+	)
+}
+
+// addParts adds to doc the preface (given, with the document's header
+// lines and table of contents added), preamble, mainBody, conclusions and
+// attachments made of blocks.
+func addParts(doc, preface *element, blocks []*structure.Block, d *structure.Document, country, work string) {
+	preamble := el("preamble")
+	body := el("mainBody")
+	var conclusions, attachments *element
+	for _, b := range blocks {
+		switch b.Kind {
+		case structure.Preface:
+			preface.add(lines(el("container", "name", "preface", "eId", b.EID), b))
+		case structure.TOC:
+			preface.add(toc(b, d))
+		case structure.Preamble:
+			preamble.add(textEl("p", b.Text(), "eId", b.EID))
+		case structure.Conclusions:
+			conclusions = lines(el("conclusions", "eId", b.EID), b)
+		case structure.Attachment:
+			if attachments == nil {
+				attachments = el("attachments")
+			}
+			attachments.add(attachment(b, d, country, work))
+		default:
+			body.add(container(b))
+		}
+	}
+	if len(preface.Children) > 0 {
+		doc.add(preface)
+	}
+	if len(preamble.Children) > 0 {
+		doc.add(preamble)
+	}
+	doc.add(body)
+	for _, e := range []*element{conclusions, attachments} {
+		if e != nil {
+			doc.add(e)
+		}
+	}
+}
+
+// attachment is an attachment: a doc of its own, its heading lines in its preface.
+func attachment(b *structure.Block, d *structure.Document, country, work string) *element {
+	preface := el("preface")
+	for _, p := range b.Paragraphs {
+		if p.Role == structure.RoleTitle {
+			preface.add(el("longTitle").add(textEl("p", p.Text)))
+		} else {
+			preface.add(textEl("p", p.Text))
+		}
+	}
+	att := el("doc", "name", "attachment").add(metaOf(d, country, work+"/"+b.EID))
+	addParts(att, preface, b.Children, d, country, work)
+	return el("attachment", "eId", b.EID).add(att)
+}
+
+// lines fills e with a block's lines, each a p; the first has the block's eId on e.
+func lines(e *element, b *structure.Block) *element {
+	return e.add(paragraphs(b.Paragraphs[0].Text, b.Paragraphs[1:])...)
+}
+
+// toc is a printed table of contents: its head line, then one tocItem per
+// entry, linked to the block whose heading it repeats.
+func toc(b *structure.Block, d *structure.Document) *element {
+	c := el("container", "name", "toc", "eId", b.EID).add(textEl("p", b.Paragraphs[0].Text))
+	if len(b.Paragraphs) == 1 {
+		return c
+	}
+	list := el("toc", "eId", b.EID+"__list")
+	for _, p := range b.Paragraphs[1:] {
+		href := "#" + b.EID
+		if target := d.TOCTarget(p.ID); target != nil {
+			href = "#" + target.EID
+		}
+		list.add(textEl("tocItem", p.Text, "eId", p.ID, "href", href, "level", "1"))
+	}
+	return c.add(list)
+}
+
+// container is a clause: num, then heading (a heading block) or
+// content/intro (its own text), then its intro and children. A block
+// without a number is a paragraph with content only.
 func container(b *structure.Block) *element {
-	c := el(containerName[b.Kind], "eId", b.EID)
-	c.add(textEl("num", b.Marker))
-	first := strings.TrimPrefix(b.Paragraphs[0].Text, b.Marker)
+	c := el(b.Element, "eId", b.EID)
+	first := b.Paragraphs[0].Text
+	if b.Marker != "" {
+		c.add(textEl("num", b.Marker))
+		first = strings.TrimPrefix(first, b.Marker)
+	}
 	switch {
 	case b.Heading:
 		c.add(textEl("heading", first))

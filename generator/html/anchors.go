@@ -92,10 +92,22 @@ func (blockGrouper) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 			continue
 		}
 		blk := &Block{}
+		var lineClass string
 		for _, a := range n.Attributes() {
+			if string(a.Name) == "class" {
+				var block string
+				block, lineClass = splitClasses(a.Value)
+				if block != "" {
+					blk.SetAttribute(a.Name, []byte(block))
+				}
+				continue
+			}
 			blk.SetAttribute(a.Name, a.Value)
 		}
-		n.RemoveAttributes() // the id and data now live on the block
+		n.RemoveAttributes() // the id, data and block classes now live on the block
+		if lineClass != "" {
+			n.SetAttribute([]byte("class"), []byte(lineClass))
+		}
 		doc.InsertBefore(doc, n, blk)
 		for {
 			next := n.NextSibling()
@@ -113,6 +125,10 @@ func paragraphID(n ast.Node) string {
 	if n.Kind() != ast.KindParagraph {
 		return ""
 	}
+	return attributeID(n)
+}
+
+func attributeID(n ast.Node) string {
 	if v, ok := n.AttributeString("id"); ok {
 		if b, ok := v.([]byte); ok {
 			return string(b)
@@ -121,8 +137,27 @@ func paragraphID(n ast.Node) string {
 	return ""
 }
 
-// continues reports whether n belongs to the block with the given id.
+// splitClasses separates the classes of an anchored paragraph into those
+// of its block and those of the paragraph itself, line-*.
+func splitClasses(v any) (block, line string) {
+	b, _ := v.([]byte)
+	var bs, ls []string
+	for _, c := range strings.Fields(string(b)) {
+		if strings.HasPrefix(c, "line-") {
+			ls = append(ls, c)
+		} else {
+			bs = append(bs, c)
+		}
+	}
+	return strings.Join(bs, " "), strings.Join(ls, " ")
+}
+
+// continues reports whether n belongs to the block with the given id: a
+// paragraph or heading (an attachment's title) whose id extends it, or a note.
 func continues(n ast.Node, id string) bool {
+	if n.Kind() == ast.KindHeading {
+		return strings.HasPrefix(attributeID(n), id+"__p_")
+	}
 	if n.Kind() != ast.KindParagraph {
 		return false
 	}

@@ -2,6 +2,7 @@ package html
 
 import (
 	"html/template"
+	"strings"
 
 	"statements/generator/export"
 	"statements/generator/markdown"
@@ -20,23 +21,39 @@ func funcs(site *markdown.Site) template.FuncMap {
 		"blockPath": markdown.BlockPath,
 		// inContext is the site path of a block inside its document.
 		"inContext": markdown.InContext,
-		// tocBlocks lists the blocks a document's table of contents shows.
+		// tocBlocks lists the blocks a document's table of contents shows:
+		// numbered clauses and attachments.
 		"tocBlocks": func(d *structure.Document) []*structure.Block {
 			var bs []*structure.Block
 			for _, b := range d.Blocks {
-				if b.Level > 0 {
+				if b.Numbered() || b.Kind == structure.Attachment {
 					bs = append(bs, b)
 				}
 			}
 			return bs
 		},
+		// tocText is how the table of contents names a heading: its line, or
+		// an attachment's mark and title.
+		"tocText": tocText,
 		"charCount": markdown.CharCount,
 		// dataPath and xmlPath are the site paths of a document's JSON and Akoma Ntoso XML.
 		"dataPath": export.DataPath,
 		"xmlPath":  export.XMLPath,
 		// jsonLD is the schema.org description of a document or clause page.
 		"jsonLD": jsonLD(site),
-		// firstText is the text of a block's first paragraph: a heading's title.
-		"firstText": func(ps []structure.Paragraph) string { return ps[0].Text },
 	}
+}
+
+// tocText is a heading's line, or an attachment's label and title lines.
+func tocText(b *structure.Block) string {
+	if b.Kind != structure.Attachment {
+		return b.Paragraphs[0].Text
+	}
+	parts := []string{b.Label}
+	for _, p := range b.Paragraphs {
+		if p.Role == structure.RoleTitle {
+			parts = append(parts, p.Text)
+		}
+	}
+	return strings.Join(parts, " ")
 }

@@ -44,14 +44,14 @@ type Site struct {
 type Document struct {
 	File       string // path of the source file, as named in errors
 	Slug       string
-	Title      string   `yaml:"title"`
-	TitleEn    string   `yaml:"title_en"`
-	Short      string   `yaml:"short"`    // short Chinese name, e.g. 中古联合声明
-	ShortEn    string   `yaml:"short_en"` // short English name
-	Date       string   `yaml:"date"`     // YYYY-MM-DD
+	Title      string   `yaml:"title"`    // required
+	TitleEn    string   `yaml:"title_en"` // may be empty
+	Short      string   `yaml:"short"`    // short Chinese name, e.g. 中古联合声明; defaults to the title
+	ShortEn    string   `yaml:"short_en"` // short English name; defaults to title_en, else short
+	Date       string   `yaml:"date"`     // YYYY-MM-DD, required
 	Parties    []string `yaml:"parties"`
 	PartiesEn  []string `yaml:"parties_en"`
-	Genre      string   `yaml:"genre"`     // joint statement, action plan, ...: Akoma Ntoso doc name, in English
+	Genre      string   `yaml:"genre"`     // joint statement, action plan, ...: Akoma Ntoso doc name, in English; defaults to "document"
 	Source     string   `yaml:"source"`    // where the text comes from
 	Publisher  string   `yaml:"publisher"` // who released it, e.g. 新华社
 	Paragraphs []Paragraph
@@ -187,12 +187,13 @@ func loadDocuments(fsys namedFS, errs *errorList) []*Document {
 		if ReservedSlugs[slug] {
 			errs.add(name, 0, "slug %q is reserved for a section of the site; rename the file", slug)
 		}
-		required := map[string]string{"title": d.Title, "title_en": d.TitleEn, "date": d.Date, "short": d.Short, "short_en": d.ShortEn}
-		for _, key := range []string{"title", "title_en", "short", "short_en", "date"} {
+		required := map[string]string{"title": d.Title, "date": d.Date}
+		for _, key := range []string{"title", "date"} {
 			if strings.TrimSpace(required[key]) == "" {
 				errs.add(name, f.fieldLine(key), "%s is missing or empty", key)
 			}
 		}
+		d.fillIn()
 		if d.Date != "" {
 			if _, err := time.Parse("2006-01-02", d.Date); err != nil {
 				errs.add(name, f.fieldLine("date"), "date %q is not an ISO date (YYYY-MM-DD)", d.Date)
@@ -249,6 +250,29 @@ func loadThemes(fsys namedFS, errs *errorList) []*Theme {
 		themes = append(themes, t)
 	}
 	return themes
+}
+
+// fillIn gives the optional fields of the front matter their fallbacks:
+// short is the title, short_en the English title, or else short; genre is
+// "document". The other optional fields stay empty, and whatever shows
+// them leaves them out.
+func (d *Document) fillIn() {
+	trim := func(s *string) { *s = strings.TrimSpace(*s) }
+	for _, s := range []*string{&d.TitleEn, &d.Short, &d.ShortEn, &d.Genre, &d.Publisher, &d.Source} {
+		trim(s)
+	}
+	if d.Short == "" {
+		d.Short = d.Title
+	}
+	if d.ShortEn == "" {
+		d.ShortEn = d.TitleEn
+	}
+	if d.ShortEn == "" {
+		d.ShortEn = d.Short
+	}
+	if d.Genre == "" {
+		d.Genre = "document"
+	}
 }
 
 // String is for debugging.

@@ -17,7 +17,15 @@ const MaxFileSize = 4 << 20
 type Paragraph struct {
 	Text string
 	Line int // 1-based line in the content file
+	// ClosingStarts: the editor put the line ClosingDirective before this
+	// paragraph, to say that the document's closing matter starts here.
+	ClosingStarts bool
 }
+
+// ClosingDirective is a line of a document's body that is not published: it
+// says that the closing matter of the document (or of the attachment it
+// stands in) starts with the next paragraph, where the form cannot tell.
+const ClosingDirective = "<!-- closing -->"
 
 // sourceFile is a content file split into front matter and body, with line numbers kept.
 type sourceFile struct {
@@ -154,6 +162,7 @@ func (f *sourceFile) paragraphs(errs *errorList) []Paragraph {
 	var paras []Paragraph
 	lines := bytes.Split(f.body, []byte("\n"))
 	prevBlank := true
+	closing, closingLine := false, 0
 	for i, raw := range lines {
 		lineNo := f.bodyLine + i
 		text := string(bytes.TrimSpace(raw))
@@ -165,8 +174,20 @@ func (f *sourceFile) paragraphs(errs *errorList) []Paragraph {
 			errs.add(f.name, lineNo, "paragraph continues on a second line; write each paragraph on one line and separate paragraphs with a blank line")
 			continue
 		}
-		paras = append(paras, Paragraph{Text: text, Line: lineNo})
 		prevBlank = false
+		if strings.HasPrefix(text, "<!--") {
+			if text != ClosingDirective {
+				errs.add(f.name, lineNo, "unknown directive %s: the only one is %s, on a line of its own before the closing matter", text, ClosingDirective)
+			}
+			closing = true
+			closingLine = lineNo
+			continue
+		}
+		paras = append(paras, Paragraph{Text: text, Line: lineNo, ClosingStarts: closing})
+		closing = false
+	}
+	if closing {
+		errs.add(f.name, closingLine, "%s must stand before the paragraph the closing matter starts with; nothing follows it", ClosingDirective)
 	}
 	return paras
 }

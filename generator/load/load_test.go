@@ -40,9 +40,47 @@ func TestLoadDocument(t *testing.T) {
 	if d.File != "content/documents/test-doc.md" || d.Slug != "test-doc" || d.Title != "测试文件" || d.Date != "2025-09-04" || len(d.Parties) != 2 {
 		t.Errorf("document = %+v", d)
 	}
-	want := []Paragraph{{"序言第一段。", 10}, {"一、第一条。", 12}}
+	want := []Paragraph{{Text: "序言第一段。", Line: 10}, {Text: "一、第一条。", Line: 12}}
 	if len(d.Paragraphs) != 2 || d.Paragraphs[0] != want[0] || d.Paragraphs[1] != want[1] {
 		t.Errorf("paragraphs = %+v, want %+v", d.Paragraphs, want)
+	}
+}
+
+// TestFrontMatterFallbacks: title and date are the only keys a document needs.
+func TestFrontMatterFallbacks(t *testing.T) {
+	c, err := load(t, map[string]string{
+		"documents/bare.md":    "---\ntitle: 测试文件\ndate: 2025-09-04\n---\n\n正文。\n",
+		"documents/english.md": "---\ntitle: 测试文件\ntitle_en: Test document\nshort: 测试\ndate: 2025-09-04\n---\n\n正文。\n",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bare, english := c.Documents[0], c.Documents[1]
+	if bare.Short != "测试文件" || bare.ShortEn != "测试文件" || bare.TitleEn != "" || bare.Genre != "document" {
+		t.Errorf("bare document: short %q, short_en %q, title_en %q, genre %q", bare.Short, bare.ShortEn, bare.TitleEn, bare.Genre)
+	}
+	if english.Short != "测试" || english.ShortEn != "Test document" {
+		t.Errorf("document with title_en: short %q, short_en %q", english.Short, english.ShortEn)
+	}
+}
+
+func TestClosingDirective(t *testing.T) {
+	c, err := load(t, map[string]string{"documents/a.md": "---\ntitle: 甲\ndate: 2025-09-04\n---\n\n一、甲。\n\n<!-- closing -->\n\n乙。\n"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps := c.Documents[0].Paragraphs
+	if len(ps) != 2 || ps[0].ClosingStarts || !ps[1].ClosingStarts || ps[1].Line != 10 {
+		t.Errorf("paragraphs = %+v", ps)
+	}
+	for name, body := range map[string]string{
+		"unknown directive": "一、甲。\n\n<!-- end -->\n\n乙。\n",
+		"nothing after it":  "一、甲。\n\n<!-- closing -->\n",
+	} {
+		_, err := load(t, map[string]string{"documents/a.md": "---\ntitle: 甲\ndate: 2025-09-04\n---\n\n" + body})
+		if err == nil || !strings.Contains(err.Error(), "content/documents/a.md:8: ") {
+			t.Errorf("%s: error = %v", name, err)
+		}
 	}
 }
 
@@ -55,7 +93,7 @@ func TestLoadErrors(t *testing.T) {
 		{"front matter not YAML", "documents/a.md", replace("short: 测试", "short: [测试"), "content/documents/a.md:"},
 		{"front matter a list", "documents/a.md", "---\n- a\n---\n\n正文。\n", "content/documents/a.md:2: front matter is not a YAML mapping"},
 		{"missing title", "documents/a.md", replace("title: 测试文件\n", ""), "content/documents/a.md:1: title is missing or empty"},
-		{"empty title_en", "documents/a.md", replace("title_en: Test document", "title_en: \"\""), "content/documents/a.md:3: title_en is missing or empty"},
+		{"empty date", "documents/a.md", replace("date: 2025-09-04", "date: \"\""), "content/documents/a.md:6: date is missing or empty"},
 		{"bad date", "documents/a.md", replace("2025-09-04", "2025年9月4日"), "content/documents/a.md:6: date \"2025年9月4日\" is not an ISO date"},
 		{"unknown field", "documents/a.md", replace("short: 测试", "shrot: 测试"), "content/documents/a.md:4: unknown front matter field \"shrot\""},
 		{"wrong type", "documents/a.md", replace("parties: [中华人民共和国, 古巴共和国]", "parties: {a: b}"), "content/documents/a.md:7:"},

@@ -11,29 +11,48 @@ import (
 )
 
 // writeBlock writes a block's paragraphs; a heading block becomes a markdown
-// heading whose level follows its depth (part → ##, sec → ###, para → ####).
-// depth is the heading level of the page's top blocks. The first occurrence
-// of each theme in the block links to the theme's page, and a note after the
-// block names its themes and where else they occur.
+// heading whose level follows its depth (part → ##, sec → ###, para → ####),
+// and so do an attachment's title lines. depth is the heading level of the
+// page's top blocks. A block of lines (preface, table of contents, closing,
+// attachment) carries its kind as a class, and each line its role as a
+// class line-<role>. The first occurrence of each theme in the block links
+// to the theme's page, and a note after the block names its themes and
+// where else they occur.
 func (s *Site) writeBlock(b *strings.Builder, d *structure.Document, blk *structure.Block, depth int) {
 	linked := map[*annotate.Theme]bool{}
+	level := min(depth+len(blk.Ancestors()), 6)
 	for i, p := range blk.Paragraphs {
 		attrs := "#" + p.ID
 		if i == 0 && blk.Label != "" {
 			attrs += " data-label=" + attrValue(blk.Label)
 		}
-		if blk.Kind == structure.Conclusions {
-			attrs += " .dateline"
+		if class := blockClass[blk.Kind]; i == 0 && class != "" {
+			attrs += " ." + class
 		}
-		text := s.linkTerms(blk, i, p.Text, linked)
-		if i == 0 && blk.Heading {
-			level := min(depth+len(blk.Ancestors()), 6)
+		if p.Role != "" {
+			attrs += " .line-" + p.Role
+		}
+		var text string
+		if target := d.TOCTarget(p.ID); target != nil {
+			text = fmt.Sprintf("[%s](#%s)", escapeInline(p.Text), target.EID)
+		} else {
+			text = s.linkTerms(blk, i, p.Text, linked)
+		}
+		if blk.Kind == structure.Attachment && p.Role == structure.RoleTitle || blk.Kind != structure.Attachment && i == 0 && blk.Heading {
 			fmt.Fprintf(b, "%s %s {%s}\n\n", strings.Repeat("#", level), text, attrs)
 			continue
 		}
 		fmt.Fprintf(b, "%s {%s}\n\n", text, attrs)
 	}
 	s.writeThemeNote(b, d, blk, linked)
+}
+
+// blockClass is the class of the blocks that are made of lines.
+var blockClass = map[structure.Kind]string{
+	structure.Preface:     "preface",
+	structure.TOC:         "contents",
+	structure.Conclusions: "closing",
+	structure.Attachment:  "attachment",
 }
 
 // writeBlocks writes blocks and, recursively, their children.

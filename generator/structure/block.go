@@ -1,0 +1,118 @@
+package structure
+
+import (
+	"strings"
+
+	"statements/generator/grammar"
+	"statements/generator/load"
+)
+
+// Kind says what a block is; it is also the stem of its id.
+type Kind string
+
+// The kinds of block that are not named by a row of the numbering grammar
+// (those take the row's stem: part, sec, para, subpara, point, book,
+// subdvs, chp, art).
+const (
+	Preface     Kind = "preface"     // header lines before the text: document number, addressee…
+	TOC         Kind = "toc"         // a printed table of contents
+	Preamble    Kind = "preamble"    // a paragraph before the first number
+	Para        Kind = "para"        // a paragraph of a document without numbers; an article's 款
+	Intro       Kind = "intro"       // the text after a heading, before its first numbered child
+	Conclusions Kind = "conclusions" // closing matter: signature, date, dateline, notes
+	Attachment  Kind = "att"         // an attachment, with its own blocks below it
+)
+
+// Paragraph is one published paragraph of a block, with its own id.
+type Paragraph struct {
+	ID   string // the block's id for the first paragraph, <block id>__p_N for the others
+	Text string
+	Line int
+	// Role is what a line of a preface, closing or attachment heading is:
+	// "dateline", "docnumber", "title", "note", "date", "addressee",
+	// "signer", "attachments", "remark", "mark"; "" in clauses.
+	Role string
+}
+
+// The roles of lines.
+const (
+	RoleTitle       = "title"       // a heading line of a preface or an attachment
+	RoleAddressee   = "addressee"   // 各省、自治区、直辖市人民政府：
+	RoleSigner      = "signer"      // 国务院办公厅, 国务院总理　李强
+	RoleAttachments = "attachments" // 附件：1.… listed before the signature
+	RoleRemark      = "remark"      // a closing sentence set apart by <!-- closing -->
+	RoleMark        = "mark"        // 附件1
+)
+
+// Block is an anchored unit of a document: what a reader links to and cites.
+type Block struct {
+	EID     string
+	Kind    Kind
+	Element string         // its Akoma Ntoso element: part, article, point, paragraph…
+	Level   *grammar.Level // the numbering row; nil when unnumbered
+	Num     int            // printed number as an integer; 0 when unnumbered
+	Marker  string         // the number as printed: "二十一、", "（一）", "第十二条", "2.1"; "" when unnumbered
+	Label   string         // how it is cited: "四", "二、5", "第十二条第二款", "附件1 一、（一）"
+	LabelEn string         // the same in an English citation
+	Heading bool           // a title line: a heading, an attachment's title; its text continues in its intro and children
+	// Paragraphs are the block's own paragraphs; a container's children follow them.
+	Paragraphs []Paragraph
+	Parent     *Block   // nil at the top
+	Children   []*Block // intro first, then numbered children
+	Index      int      // position in Document.Blocks
+	rank       int
+	path       []int // a decimal number's components
+}
+
+// Numbered reports whether the block starts with a number of the grammar.
+func (b *Block) Numbered() bool { return b.Level != nil }
+
+// Text is the block as published: its paragraphs joined by "\n".
+func (b *Block) Text() string {
+	texts := make([]string, len(b.Paragraphs))
+	for i, p := range b.Paragraphs {
+		texts[i] = p.Text
+	}
+	return strings.Join(texts, "\n")
+}
+
+// Line is the source line of the block's first paragraph.
+func (b *Block) Line() int { return b.Paragraphs[0].Line }
+
+// Ancestors lists the block's parents, outermost first.
+func (b *Block) Ancestors() []*Block {
+	var as []*Block
+	for p := b.Parent; p != nil; p = p.Parent {
+		as = append([]*Block{p}, as...)
+	}
+	return as
+}
+
+// Title is a heading block's title, without its number: "政治领域交流合作".
+func (b *Block) Title() string {
+	if b.Level == nil {
+		return b.Paragraphs[len(b.Paragraphs)-1].Text
+	}
+	return grammar.Marker{Text: b.Marker}.Rest(b.Paragraphs[0].Text)
+}
+
+// Document is a loaded document with its structure.
+type Document struct {
+	*load.Document
+	Blocks []*Block // every block in reading order
+	// Top holds the top-level blocks: the preface, the table of contents,
+	// the preamble's paragraphs, the numbered (or unnumbered) clauses, the
+	// conclusions, then the attachments, which hold their own.
+	Top []*Block
+	// Warnings are the places where the form could not decide and a rule
+	// chose; each says how the content file can settle it.
+	Warnings   []error
+	byID       map[string]*Block
+	tocTargets map[string]*Block // entry paragraph id → the heading it repeats
+}
+
+// Block returns the block with the given id, or nil.
+func (d *Document) Block(eid string) *Block { return d.byID[eid] }
+
+// Error is a structural problem at one line of a content file.
+type Error = load.Error
