@@ -66,7 +66,7 @@ func TestParse(t *testing.T) {
 		{"一带一路", "", 0, ""},
 		{"第一条的规定", "", 0, ""},
 		{"第一条至第三条", "", 0, ""},
-		{"1　本规范适用于测试。", "", 0, ""}, // a one-part decimal number needs a heading
+		{"1　本规范适用于测试。", "", 0, ""},          // a one-part decimal number needs a heading
 		{"100 多个国家", "decimal", 100, "100"}, // unless the text has no 1.1: see structure
 		{"（2025－2029年）", "", 0, ""},
 	}

@@ -11,18 +11,18 @@ type Label struct{ Zh, En string }
 // The labels of the blocks that have no number of their own, and of the
 // parts of an article. %d is a count from 1, %s a label.
 var (
-	PrefaceLabel     = Label{"文头", "preface"}
-	TOCLabel         = Label{"目录", "table of contents"}
-	DatelineLabel    = Label{"电头", "dateline"}
-	ClosingLabel     = Label{"落款", "closing"}
-	preambleFormat    = Label{"序言第%d段", "preamble, paragraph %d"}
-	paragraphFormat   = Label{"第%d段", "paragraph %d"}
-	introFormat       = Label{"%s导语", "%s, introduction"}
-	attachmentFormat  = Label{"附件%d", "Attachment %d"}
+	PrefaceLabel           = Label{"文头", "preface"}
+	TOCLabel               = Label{"目录", "table of contents"}
+	DatelineLabel          = Label{"电头", "dateline"}
+	ClosingLabel           = Label{"落款", "closing"}
+	preambleFormat         = Label{"序言第%d段", "preamble, paragraph %d"}
+	paragraphFormat        = Label{"第%d段", "paragraph %d"}
+	introFormat            = Label{"%s导语", "%s, introduction"}
+	attachmentFormat       = Label{"附件%d", "Attachment %d"}
 	attachmentPrefixFormat = Label{"%s ", "%s, "}
-	clauseFormat      = Label{"第%s款", "(%d)"}
-	itemFormat        = Label{"第%s项", "(%s)"}
-	subitemFormat     = Label{"第%s目", "(%s)"}
+	clauseFormat           = Label{"第%s款", "(%d)"}
+	itemFormat             = Label{"第%s项", "(%s)"}
+	subitemFormat          = Label{"第%s目", "(%s)"}
 )
 
 // PreambleLabel labels the nth paragraph of a preamble.

@@ -34,7 +34,7 @@ func funcs(site *markdown.Site) template.FuncMap {
 		},
 		// tocText is how the table of contents names a heading: its line, or
 		// an attachment's mark and title.
-		"tocText": tocText,
+		"tocText":   tocText,
 		"charCount": markdown.CharCount,
 		// dataPath and xmlPath are the site paths of a document's JSON and Akoma Ntoso XML.
 		"dataPath": export.DataPath,

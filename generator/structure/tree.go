@@ -12,10 +12,10 @@ import (
 type tree struct {
 	file    string
 	top     []*Block
-	open    []*Block                   // numbered blocks (and 款), outermost first
-	lastNum map[*Block]map[rowKey]int  // parent (nil: top) → row → last number used
-	through map[rowKey]int             // row → last number used in the body
-	topRank int                        // rank of the body's first number
+	open    []*Block                  // numbered blocks (and 款), outermost first
+	lastNum map[*Block]map[rowKey]int // parent (nil: top) → row → last number used
+	through map[rowKey]int            // row → last number used in the body
+	topRank int                       // rank of the body's first number
 	// continued is the first paragraph after the last number so far taken
 	// as a further paragraph of a clause; nil if there is none.
 	continued *line
