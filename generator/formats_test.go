@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"encoding/xml"
 	"os"
 	"path/filepath"
@@ -33,14 +34,15 @@ func (n *xmlNode) attr(name string) string {
 }
 
 // aknBlocks collects, for every element with an eId, the text a reader sees
-// for that block: num, heading and the p's of its content or intro, joined as
+// for that block: num, heading and the p's of its content or intro, the
+// entries of a table of contents, an attachment's heading lines, joined as
 // the JSON joins paragraphs.
 func aknBlocks(n *xmlNode, out map[string]string) {
 	if n.XMLName.Local == "meta" {
 		return // references carry eIds of their own
 	}
-	if id := n.attr("eId"); id != "" && n.XMLName.Local == "p" {
-		out[id] = n.Text // a preamble paragraph or a clause's further paragraph
+	if id := n.attr("eId"); id != "" && (n.XMLName.Local == "p" || n.XMLName.Local == "tocItem") {
+		out[id] = n.Text // a preamble paragraph, a block's further paragraph, an entry of a table of contents
 	} else if id != "" {
 		var parts []string
 		num := ""
@@ -63,6 +65,25 @@ func aknBlocks(n *xmlNode, out map[string]string) {
 				}
 			case "p":
 				parts = append(parts, c.Text)
+			case "toc":
+				for _, item := range c.Children {
+					parts = append(parts, item.Text)
+				}
+			case "doc":
+				// An attachment: the lines of its heading are its preface.
+				for _, part := range c.Children {
+					if part.XMLName.Local != "preface" {
+						continue
+					}
+					for _, l := range part.Children {
+						switch l.XMLName.Local {
+						case "longTitle":
+							parts = append(parts, l.Children[0].Text)
+						case "p":
+							parts = append(parts, l.Text)
+						}
+					}
+				}
 			}
 		}
 		out[id] = strings.Join(parts, "\n")
@@ -97,7 +118,7 @@ func htmlBlockTexts(t *testing.T, markdown []byte) map[string]string {
 			if c.Type == xhtml.ElementNode && (c.Data == "a" && hasClass(c, "self") || hasClass(c, "note")) {
 				continue
 			}
-			if c.Type == xhtml.ElementNode && c.Data == "p" && b.Len() > 0 {
+			if c.Type == xhtml.ElementNode && (c.Data == "p" || len(c.Data) == 2 && c.Data[0] == 'h' && c.Data[1] >= '1' && c.Data[1] <= '6') && b.Len() > 0 {
 				b.WriteString("\n")
 			}
 			b.WriteString(text(c))
@@ -132,43 +153,56 @@ func hasClass(n *xhtml.Node, class string) bool {
 // the markdown, with the same id and the same text.
 func TestFormatsAreComplete(t *testing.T) {
 	for _, slug := range []string{cubaSlug, pakSlug} {
-		var doc export.Document
-		readJSON(t, "data/"+slug+".json", &doc)
-
-		raw, err := os.ReadFile(filepath.Join(repoRoot, "public", "data", slug+".akn.xml"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var root xmlNode
-		if err := xml.Unmarshal(raw, &root); err != nil {
-			t.Fatalf("%s.akn.xml is not well-formed: %v", slug, err)
-		}
-		if root.XMLName.Space != export.AknNamespace || root.XMLName.Local != "akomaNtoso" || len(root.Children) != 1 || root.Children[0].XMLName.Local != "doc" {
-			t.Fatalf("%s.akn.xml: root is %v with %d children, want akomaNtoso/doc", slug, root.XMLName, len(root.Children))
-		}
-		if !bytes.Contains(raw, []byte("<FRBRthis value=\"/akn/")) || !bytes.Contains(raw, []byte("<preamble>")) {
-			t.Errorf("%s.akn.xml lacks FRBR identification or the preamble", slug)
-		}
-		inXML := map[string]string{}
-		aknBlocks(&root, inXML)
-
-		md, err := os.ReadFile(filepath.Join(repoRoot, "public", slug, "index.md"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		inMarkdown := htmlBlockTexts(t, md[bytes.Index(md, []byte("\n---\n"))+5:])
-
-		for _, b := range doc.Blocks {
-			if got, ok := inXML[b.EID]; !ok || got != b.Text {
-				t.Errorf("%s XML %s = %q\nJSON text   %q", slug, b.EID, got, b.Text)
+		files := map[string][]byte{}
+		for _, name := range []string{"data/" + slug + ".json", "data/" + slug + ".akn.xml", slug + "/index.md"} {
+			data, err := os.ReadFile(filepath.Join(repoRoot, "public", name))
+			if err != nil {
+				t.Fatal(err)
 			}
-			if got, ok := inMarkdown[b.EID]; !ok || got != b.Text {
-				t.Errorf("%s markdown %s = %q\nJSON text        %q", slug, b.EID, got, b.Text)
-			}
+			files[name] = data
 		}
-		if len(inXML) != len(doc.Blocks)+countContinuations(doc) {
-			t.Errorf("%s: XML has %d eIds, JSON %d blocks", slug, len(inXML), len(doc.Blocks))
+		formatsAgree(t, files, slug)
+		if !bytes.Contains(files["data/"+slug+".akn.xml"], []byte("<preamble>")) {
+			t.Errorf("%s.akn.xml lacks the preamble", slug)
 		}
+	}
+}
+
+// formatsAgree checks that every block of a document is in the site's
+// JSON, Akoma Ntoso XML and markdown, with the same id and the same text.
+func formatsAgree(t *testing.T, files map[string][]byte, slug string) {
+	t.Helper()
+	var doc export.Document
+	if err := json.Unmarshal(files["data/"+slug+".json"], &doc); err != nil {
+		t.Fatal(err)
+	}
+	raw := files["data/"+slug+".akn.xml"]
+	var root xmlNode
+	if err := xml.Unmarshal(raw, &root); err != nil {
+		t.Fatalf("%s.akn.xml is not well-formed: %v", slug, err)
+	}
+	if root.XMLName.Space != export.AknNamespace || root.XMLName.Local != "akomaNtoso" || len(root.Children) != 1 || root.Children[0].XMLName.Local != "doc" {
+		t.Fatalf("%s.akn.xml: root is %v with %d children, want akomaNtoso/doc", slug, root.XMLName, len(root.Children))
+	}
+	if !bytes.Contains(raw, []byte("<FRBRthis value=\"/akn/")) || !bytes.Contains(raw, []byte("<mainBody>")) {
+		t.Errorf("%s.akn.xml lacks FRBR identification or the main body", slug)
+	}
+	inXML := map[string]string{}
+	aknBlocks(&root, inXML)
+
+	md := files[slug+"/index.md"]
+	inMarkdown := htmlBlockTexts(t, md[bytes.Index(md, []byte("\n---\n"))+5:])
+
+	for _, b := range doc.Blocks {
+		if got, ok := inXML[b.EID]; !ok || got != b.Text {
+			t.Errorf("%s XML %s = %q\nJSON text   %q", slug, b.EID, got, b.Text)
+		}
+		if got, ok := inMarkdown[b.EID]; !ok || got != b.Text {
+			t.Errorf("%s markdown %s = %q\nJSON text        %q", slug, b.EID, got, b.Text)
+		}
+	}
+	if len(inXML) != len(doc.Blocks)+countContinuations(doc) {
+		t.Errorf("%s: XML has %d eIds, JSON %d blocks", slug, len(inXML), len(doc.Blocks))
 	}
 }
 

@@ -10,6 +10,8 @@
 //
 // Paths are relative to the repository root, where the command is meant to run.
 // Errors are printed as "file:line: message", and the exit status is 1.
+// Warnings, where a document's form could not decide and a rule chose, are
+// printed as "warning: file:line: message"; the build goes on.
 package main
 
 import (
@@ -69,6 +71,9 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	site, err := build.Build(dirs.Config(base))
 	if err != nil {
 		return err
+	}
+	for _, w := range site.Warnings {
+		fmt.Fprintf(stderr, "warning: %v\n", w)
 	}
 	st, err := write.Sync(*out, site.Files)
 	if err != nil {

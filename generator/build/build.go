@@ -31,6 +31,9 @@ type Site struct {
 	Files     map[string][]byte // output path → content
 	Pages     []*markdown.Page
 	Documents []*structure.Document
+	// Warnings say, as "file:line: message", where the form of a document
+	// could not decide and a rule chose; the build succeeded.
+	Warnings []error
 }
 
 // Build builds the whole site. On error nothing is returned but the error,
@@ -113,7 +116,11 @@ func build(cfg Config, cache *renderCache) (*Site, error) {
 	if err := linkcheck.Check(files, cfg.Base); err != nil {
 		return nil, err
 	}
-	return &Site{Files: files, Pages: pages, Documents: docs}, nil
+	var warnings []error
+	for _, d := range docs {
+		warnings = append(warnings, d.Warnings...)
+	}
+	return &Site{Files: files, Pages: pages, Documents: docs, Warnings: warnings}, nil
 }
 
 // renderPages renders every page's HTML and markdown, in parallel across

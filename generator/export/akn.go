@@ -163,12 +163,15 @@ func addParts(doc, preface *element, blocks []*structure.Block, d *structure.Doc
 // attachment is an attachment: a doc of its own, its heading lines in its preface.
 func attachment(b *structure.Block, d *structure.Document, country, work string) *element {
 	preface := el("preface")
-	for _, p := range b.Paragraphs {
-		if p.Role == structure.RoleTitle {
-			preface.add(el("longTitle").add(textEl("p", p.Text)))
-		} else {
-			preface.add(textEl("p", p.Text))
+	for i, p := range b.Paragraphs {
+		line := textEl("p", p.Text)
+		if i > 0 {
+			line = textEl("p", p.Text, "eId", p.ID)
 		}
+		if p.Role == structure.RoleTitle {
+			line = el("longTitle").add(line)
+		}
+		preface.add(line)
 	}
 	att := el("doc", "name", "attachment").add(metaOf(d, country, work+"/"+b.EID))
 	addParts(att, preface, b.Children, d, country, work)
@@ -187,7 +190,7 @@ func toc(b *structure.Block, d *structure.Document) *element {
 	if len(b.Paragraphs) == 1 {
 		return c
 	}
-	list := el("toc", "eId", b.EID+"__list")
+	list := el("toc")
 	for _, p := range b.Paragraphs[1:] {
 		href := "#" + b.EID
 		if target := d.TOCTarget(p.ID); target != nil {

@@ -46,12 +46,17 @@ type BlockRef struct {
 
 // Block is one block in data/<slug>.json.
 type Block struct {
-	EID    string   `json:"eid"`
-	Kind   string   `json:"kind"`
-	Num    *int     `json:"num"`
-	Text   string   `json:"text"`
-	URL    string   `json:"url"`
-	Themes []string `json:"themes"` // slugs of the themes that tag the block
+	EID     string   `json:"eid"`
+	Kind    string   `json:"kind"`   // the id stem: preface, toc, preamble, part, sec, para, subpara, point, book, subdvs, chp, art, intro, conclusions, att
+	Parent  string   `json:"parent"` // the eid of the block it stands in; "" at the top
+	Num     *int     `json:"num"`
+	Marker  string   `json:"marker"` // the number as printed: "二十一、", "第十二条", "2.1"; "" when unnumbered
+	Label   string   `json:"label"`  // how it is cited: "二、5", "第十二条第二款"
+	Heading bool     `json:"heading"`
+	Text    string   `json:"text"`
+	Lines   []string `json:"lines,omitempty"` // the role of each paragraph of a preface, closing or attachment heading
+	URL     string   `json:"url"`
+	Themes  []string `json:"themes"` // slugs of the themes that tag the block
 }
 
 // Document is data/<slug>.json.
@@ -87,7 +92,22 @@ func JSON(base siteurl.Base, docs []*structure.Document, notes *annotate.Annotat
 			for _, t := range notes.ThemesOf(b) {
 				themes = append(themes, t.Slug)
 			}
-			doc.Blocks = append(doc.Blocks, Block{EID: b.EID, Kind: string(b.Kind), Num: num, Text: b.Text(), URL: base.Abs(markdown.InContext(d, b)), Themes: themes})
+			parent := ""
+			if b.Parent != nil {
+				parent = b.Parent.EID
+			}
+			var lines []string
+			for _, p := range b.Paragraphs {
+				if p.Role != "" {
+					lines = make([]string, len(b.Paragraphs))
+					for i, p := range b.Paragraphs {
+						lines[i] = p.Role
+					}
+					break
+				}
+			}
+			doc.Blocks = append(doc.Blocks, Block{EID: b.EID, Kind: string(b.Kind), Parent: parent, Num: num, Marker: b.Marker, Label: b.Label,
+				Heading: b.Heading, Text: b.Text(), Lines: lines, URL: base.Abs(markdown.InContext(d, b)), Themes: themes})
 		}
 		data, err := encode(doc)
 		if err != nil {

@@ -19,6 +19,10 @@ import (
 //     as headings may with parser.WithAttribute;
 //   - a paragraph with an id, and the paragraphs after it whose ids extend it
 //     (<id>__p_2 …) or that carry the class "note", become one Block node;
+//     so do headings with such ids (an attachment's title lines), and a
+//     heading with an id when paragraphs after it extend it;
+//   - the block takes the first paragraph's id, data and classes, but for
+//     the classes line-*, which style the paragraph itself;
 //   - a Block renders as <div id="…"> with its paragraphs and a
 //     self-link (¶) that shows on hover and keyboard focus; a heading with an
 //     id gets the same self-link.
@@ -86,7 +90,7 @@ type blockGrouper struct{}
 
 func (blockGrouper) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	for n := doc.FirstChild(); n != nil; {
-		id := paragraphID(n)
+		id := groupID(n)
 		if id == "" {
 			n = n.NextSibling()
 			continue
@@ -119,6 +123,20 @@ func (blockGrouper) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 			}
 		}
 	}
+}
+
+// groupID is the id of the block n starts: a paragraph's id, or a
+// heading's (an attachment's title) when what follows it continues it.
+func groupID(n ast.Node) string {
+	if id := paragraphID(n); id != "" {
+		return id
+	}
+	if n.Kind() == ast.KindHeading {
+		if id := attributeID(n); id != "" && n.NextSibling() != nil && continues(n.NextSibling(), id) {
+			return id
+		}
+	}
+	return ""
 }
 
 func paragraphID(n ast.Node) string {

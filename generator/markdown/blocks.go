@@ -34,7 +34,7 @@ func (s *Site) writeBlock(b *strings.Builder, d *structure.Document, blk *struct
 		}
 		var text string
 		if target := d.TOCTarget(p.ID); target != nil {
-			text = fmt.Sprintf("[%s](#%s)", escapeInline(p.Text), target.EID)
+			text = fmt.Sprintf("[%s](%s)", escapeInline(p.Text), s.Base.Path(InContext(d, target)))
 		} else {
 			text = s.linkTerms(blk, i, p.Text, linked)
 		}

@@ -29,9 +29,10 @@ type rebuilder struct {
 
 // attempt is one build, not yet served.
 type attempt struct {
-	snap  *snapshot // nil if it failed
-	files int
-	err   error
+	snap     *snapshot // nil if it failed
+	files    int
+	err      error
+	warnings []error // where a document's form could not decide
 	start time.Time // when it began reading the trees
 	took  time.Duration
 }
@@ -83,12 +84,21 @@ func (r *rebuilder) first() {
 	r.site.Store(a.snap)
 	r.events.ready(a.snap.id, "")
 	r.log.infof("built site (%d files) in %v", a.files, a.took)
+	r.warn(a)
+}
+
+// warn prints a build's warnings.
+func (r *rebuilder) warn(a attempt) {
+	for _, w := range a.warnings {
+		r.log.infof("warning: %v", w)
+	}
 }
 
 // attempt builds the site from the trees as they are now.
 func (r *rebuilder) attempt() attempt {
 	a := attempt{start: time.Now()}
-	files, err := r.buildSite()
+	files, warnings, err := r.buildSite()
+	a.warnings = warnings
 	if err != nil {
 		a.err = err
 	} else {
@@ -130,11 +140,12 @@ func (r *rebuilder) publish(b batch, a attempt) {
 		action = "error cleared, reload sent"
 	}
 	r.log.infof("rebuilt site (%d files) in %v after %s: %s changed, %s", a.files, a.took, what, describeOutput(changed), action)
+	r.warn(a)
 }
 
 // buildSite runs one build from the trees on disk. A panic in it is an
 // error like any other: the server goes on.
-func (r *rebuilder) buildSite() (files map[string][]byte, err error) {
+func (r *rebuilder) buildSite() (files map[string][]byte, warnings []error, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("the build panicked: %v\n%s", p, debug.Stack())
@@ -153,9 +164,9 @@ func (r *rebuilder) buildSite() (files map[string][]byte, err error) {
 	}
 	site, err := r.build(cfg)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return site.Files, nil
+	return site.Files, site.Warnings, nil
 }
 
 // describe names the changed inputs for the terminal: one path, a few, or
