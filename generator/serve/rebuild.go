@@ -32,9 +32,9 @@ type attempt struct {
 	snap     *snapshot // nil if it failed
 	files    int
 	err      error
-	warnings []error // where a document's form could not decide
-	start time.Time // when it began reading the trees
-	took  time.Duration
+	warnings []error   // where a document's form could not decide
+	start    time.Time // when it began reading the trees
+	took     time.Duration
 }
 
 // run rebuilds once per batch until ctx is done.
