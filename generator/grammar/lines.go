@@ -26,10 +26,12 @@ const (
 var (
 	datelineBracketed = regexp.MustCompile(`^[（(][^（）()]{2,40}电[）)]$`)
 	datelineBare      = regexp.MustCompile(`^(?:新华社|新华网|人民网|中新社|中新网|央视网)[^，。；：（）()]{1,30}电$`)
+	datelineStart     = regexp.MustCompile(`^[（(]?(?:新华社|新华网|人民网|中新社|中新网|央视网)[^，。；：（）()\s]{1,30}?电[）)]?`)
 	docNumberPattern  = regexp.MustCompile(`^(?:\p{Han}{1,16}[〔\[［【(（][0-9０-９]{4}[〕\]］】)）][0-9０-９]{1,5}号|(?:\p{Han}{0,16}令)?第(?:[0-9０-９]{1,5}|` + cn + `)号)$`)
 	datePart          = `([0-9０-９]{4}|[〇零一二三四五六七八九]{4})年([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日`
 	datePattern       = regexp.MustCompile(`^` + datePart + `$`)
 	placeDatePattern  = regexp.MustCompile(`^` + datePart + `(?:于|在)\p{Han}{1,12}$`)
+	dateStart         = regexp.MustCompile(`^` + datePart)
 	notePattern       = regexp.MustCompile(`^[（(][^（）()]+[）)]$`)
 	attachmentPattern = regexp.MustCompile(`^附件([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?(?:[：:](.*))?$`)
 	tocHeadPattern    = regexp.MustCompile(`^目录$`)
@@ -59,9 +61,21 @@ func Classify(text string) LineKind {
 	return Text
 }
 
+// BracketedDateline reports whether text is a bracketed dateline such as
+// （新华社北京9月4日电）, spaces ignored: the last line of a news agency's text.
+func BracketedDateline(text string) bool { return datelineBracketed.MatchString(withoutSpace(text)) }
+
 // IsDateline reports whether text is a news agency dateline, bracketed
 // （新华社北京9月4日电） or bare 新华社北京11月3日电.
 func IsDateline(text string) bool { return Classify(text) == Dateline }
+
+// StartsWithDateline reports whether a paragraph begins with a news
+// agency's dateline, as a news item's first paragraph does:
+// 新华社北京11月15日电 11月15日是…
+func StartsWithDateline(text string) bool { return datelineStart.MatchString(text) }
+
+// StartsWithDate reports whether text begins with a full date: 2019年4月20日….
+func StartsWithDate(text string) bool { return dateStart.MatchString(withoutSpace(text)) }
 
 // AttachmentMark reads an attachment mark: 附件 → ("", ""), 附件2 → ("2", ""),
 // 附件：国家粮食应急预案 → ("", "国家粮食应急预案"). ok is false for any other line.

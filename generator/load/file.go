@@ -20,11 +20,15 @@ type Paragraph struct {
 	// ClosingStarts: the editor put the line ClosingDirective before this
 	// paragraph, to say that the document's closing matter starts here.
 	ClosingStarts bool
+	// NoClosingAfter: the editor put ClosingDirective after this, the last
+	// paragraph, to say that the document has no closing matter.
+	NoClosingAfter bool
 }
 
 // ClosingDirective is a line of a document's body that is not published: it
 // says that the closing matter of the document (or of the attachment it
-// stands in) starts with the next paragraph, where the form cannot tell.
+// stands in) starts with the next paragraph, where the form cannot tell;
+// at the end of the file, that the document has no closing matter.
 const ClosingDirective = "<!-- closing -->"
 
 // sourceFile is a content file split into front matter and body, with line numbers kept.
@@ -162,7 +166,7 @@ func (f *sourceFile) paragraphs(errs *errorList) []Paragraph {
 	var paras []Paragraph
 	lines := bytes.Split(f.body, []byte("\n"))
 	prevBlank := true
-	closing, closingLine := false, 0
+	closing := false
 	for i, raw := range lines {
 		lineNo := f.bodyLine + i
 		text := string(bytes.TrimSpace(raw))
@@ -176,18 +180,20 @@ func (f *sourceFile) paragraphs(errs *errorList) []Paragraph {
 		}
 		prevBlank = false
 		if strings.HasPrefix(text, "<!--") {
-			if text != ClosingDirective {
+			switch {
+			case text != ClosingDirective:
 				errs.add(f.name, lineNo, "unknown directive %s: the only one is %s, on a line of its own before the closing matter", text, ClosingDirective)
+			case len(paras) == 0:
+				errs.add(f.name, lineNo, "%s stands before any text; it goes before the closing matter, or at the end for none", ClosingDirective)
 			}
 			closing = true
-			closingLine = lineNo
 			continue
 		}
 		paras = append(paras, Paragraph{Text: text, Line: lineNo, ClosingStarts: closing})
 		closing = false
 	}
-	if closing {
-		errs.add(f.name, closingLine, "%s must stand before the paragraph the closing matter starts with; nothing follows it", ClosingDirective)
+	if closing && len(paras) > 0 {
+		paras[len(paras)-1].NoClosingAfter = true
 	}
 	return paras
 }

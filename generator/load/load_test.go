@@ -73,12 +73,17 @@ func TestClosingDirective(t *testing.T) {
 	if len(ps) != 2 || ps[0].ClosingStarts || !ps[1].ClosingStarts || ps[1].Line != 10 {
 		t.Errorf("paragraphs = %+v", ps)
 	}
+	// At the end, it says there is no closing matter.
+	c, err = load(t, map[string]string{"documents/a.md": "---\ntitle: 甲\ndate: 2025-09-04\n---\n\n一、甲。\n\n<!-- closing -->\n"})
+	if err != nil || !c.Documents[0].Paragraphs[0].NoClosingAfter {
+		t.Errorf("directive at the end: %v", err)
+	}
 	for name, body := range map[string]string{
 		"unknown directive": "一、甲。\n\n<!-- end -->\n\n乙。\n",
-		"nothing after it":  "一、甲。\n\n<!-- closing -->\n",
+		"before any text":   "<!-- closing -->\n\n一、甲。\n",
 	} {
 		_, err := load(t, map[string]string{"documents/a.md": "---\ntitle: 甲\ndate: 2025-09-04\n---\n\n" + body})
-		if err == nil || !strings.Contains(err.Error(), "content/documents/a.md:8: ") {
+		if err == nil || !strings.Contains(err.Error(), "content/documents/a.md:") || !strings.Contains(err.Error(), "<!-- ") {
 			t.Errorf("%s: error = %v", name, err)
 		}
 	}

@@ -30,19 +30,6 @@ func (d civilDate) valid() bool {
 	return t.Year() == d.year && int(t.Month()) == d.month && t.Day() == d.day
 }
 
-// datelineMonthDay reads month and day from a dateline such as
-// （新华社北京9月4日电）: the first number followed by 月 and the number right
-// after it followed by 日. Digits may be ASCII or full-width.
-func datelineMonthDay(dateline string) (month, day int, ok bool) {
-	numbers := numbersFollowedBy(removeSpace(dateline))
-	for i := 0; i+1 < len(numbers); i++ {
-		if numbers[i].unit == '月' && numbers[i+1].unit == '日' {
-			return numbers[i].value, numbers[i+1].value, true
-		}
-	}
-	return 0, 0, false
-}
-
 // unitNumber is a run of digits, its value and the rune right after it (0
 // at the end of the text).
 type unitNumber struct {

@@ -1,7 +1,10 @@
-// Package ocrimport turns the raw OCR text of a newspaper page into clean
-// documents.
+// Package ocrimport turns the raw texts editors have into clean documents:
+// the OCR of a newspaper page (Parse), or the text of one document as
+// copied from a web page or a word processor (ParseText, see text.go).
+// Both read numbers, datelines, dates and titles by the rules of package
+// grammar, the ones the structure stage uses.
 //
-// It takes the text exactly as the OCR produced it: UTF-8, one printed column
+// Parse takes the text exactly as the OCR produced it: UTF-8, one printed column
 // line per source line with blank lines between them, OCR spaces between
 // characters, several documents on one page, each body ending at a Xinhua
 // dateline such as （新华社北京9月4日电） and each title printed after its
@@ -28,6 +31,6 @@
 // numbered item (一、 （一） 1. （1）) that follows the end of a sentence,
 // and around short numbered headings such as 一、政治领域交流合作.
 //
-// Run wraps Parse as the `generator import` command, which writes one content
-// file per document.
+// Run wraps Parse and ParseText as the `generator import` command, which
+// writes one content file per document and tells the two forms apart.
 package ocrimport

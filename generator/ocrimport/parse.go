@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"statements/generator/grammar"
 	"strings"
 )
 
@@ -31,7 +32,7 @@ func Parse(src []byte) ([]Document, []Warning, error) {
 		paragraphs, paragraphWarnings := splitParagraphs(section.body)
 		warnings = append(warnings, paragraphWarnings...)
 		title := titleOf(section)
-		if strings.ContainsAny(title, sentenceEnds) {
+		if strings.ContainsAny(title, grammar.SentenceEnds) {
 			warnings = append(warnings, Warning{Line: section.title[0].number, Message: fmt.Sprintf(
 				"title %q contains sentence punctuation; check that no body text was taken into it", title)})
 		}

@@ -2,7 +2,7 @@ package ocrimport
 
 import (
 	"fmt"
-	"strings"
+	"statements/generator/grammar"
 	"unicode/utf8"
 )
 
@@ -171,16 +171,6 @@ func lastLineNumber(lines []sourceLine) int {
 	return lines[len(lines)-1].number
 }
 
-// isDateline reports whether the line is a Xinhua dateline such as
-// （新华社北京9月4日电）, ignoring whitespace and accepting ASCII brackets.
-func isDateline(line string) bool {
-	s := removeSpace(line)
-	for _, open := range []string{"（新华社", "(新华社"} {
-		if !strings.HasPrefix(s, open) {
-			continue
-		}
-		rest := s[len(open):]
-		return strings.HasSuffix(rest, "电）") || strings.HasSuffix(rest, "电)")
-	}
-	return false
-}
+// isDateline reports whether the line is a bracketed dateline such as
+// （新华社北京9月4日电）, which ends a document on a newspaper page.
+func isDateline(line string) bool { return grammar.BracketedDateline(line) }

@@ -114,7 +114,7 @@ func TestIsDateline(t *testing.T) {
 		{"（新华社电）", true},
 		{"新华社北京9月4日电", false},
 		{"（新华社记者）", false},
-		{"（人民日报北京9月4日电）", false},
+		{"（人民日报北京9月4日电）", true},
 		{"据新华社北京9月4日电）", false},
 		{"", false},
 	}

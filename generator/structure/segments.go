@@ -76,13 +76,16 @@ func nextSegment(lines []line, s int, attachment bool, file string) (segment, er
 		seg.closing = closingBefore(lines, s+1, n)
 		if seg.closing < n && !lines[seg.closing].ClosingStarts && !onlyNotes(lines[seg.closing:n]) {
 			warning = &Error{File: file, Line: lines[seg.closing].Line, Msg: fmt.Sprintf(
-				"took the last %d line(s) from here for the signature, though no date follows them; if they are text, put a line %s after them", n-seg.closing, ClosingDirective)}
+				"took the last %d line(s) from here for the signature, though no date follows them; if they are text, end the file with a line %s", n-seg.closing, ClosingDirective)}
 		}
 	}
 	for j := s; j < seg.end; j++ {
 		if lines[j].ClosingStarts {
 			seg.closing = j
 		}
+	}
+	if seg.end == n && lines[n-1].NoClosingAfter {
+		seg.closing, warning = n, nil
 	}
 	return seg, warning
 }

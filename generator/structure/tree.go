@@ -83,8 +83,11 @@ func (t *tree) first() *Block {
 
 // addUnnumbered places a paragraph without a number: before the first
 // number it is the preamble's; in an article it starts a further
-// paragraph of the article (款); after a heading it is the heading's
-// introduction; anywhere else it continues the innermost clause.
+// paragraph of the article (款: an article's text is all the law says, so
+// even after the last article it is one); after a heading it is the
+// heading's introduction; anywhere else it continues the innermost clause,
+// and after the last number the build warns, as it may close the whole
+// document instead.
 func (t *tree) addUnnumbered(l line, para Paragraph) {
 	if len(t.open) == 0 {
 		t.top = append(t.top, &Block{Kind: Preamble, Paragraphs: []Paragraph{para}})
@@ -98,7 +101,6 @@ func (t *tree) addUnnumbered(l line, para Paragraph) {
 		clause := &Block{Kind: Para, Element: grammar.ParaAKN, rank: grammar.ClauseRank, Parent: art, Paragraphs: []Paragraph{para}}
 		art.Children = append(art.Children, clause)
 		t.open = append(t.open, clause)
-		t.noteContinued(l, clause)
 		return
 	}
 	cur.Paragraphs = append(cur.Paragraphs, para) // a heading's become its intro in name()
