@@ -30,7 +30,7 @@ type Paragraph struct {
 	Line int
 	// Role is what a line of a preface, closing or attachment heading is:
 	// "dateline", "docnumber", "title", "note", "date", "addressee",
-	// "signer", "attachments", "remark", "mark"; "" in clauses.
+	// "signer", "attachments", "remark", "mark", "entry"; "" in clauses.
 	Role string
 }
 
@@ -42,6 +42,7 @@ const (
 	RoleAttachments = "attachments" // 附件：1.… listed before the signature
 	RoleRemark      = "remark"      // a closing sentence set apart by <!-- closing -->
 	RoleMark        = "mark"        // 附件1
+	RoleEntry       = "entry"       // an entry of a printed table of contents
 )
 
 // Block is an anchored unit of a document: what a reader links to and cites.

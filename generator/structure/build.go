@@ -109,7 +109,8 @@ func (d *Document) segmentBlocks(lines []line, seg segment, att *Block, prefix s
 		blocks = append(blocks, b)
 	}
 	if len(seg.toc) > 0 {
-		b := linesBlock(TOC, "toc", lines, seg.toc, func(line) string { return "" })
+		b := linesBlock(TOC, "toc", lines, seg.toc, func(line) string { return RoleEntry })
+		b.Paragraphs[0].Role = RoleTitle // 目录
 		name(b, prefix+string(TOC))
 		setLabel(b, grammar.TOCLabel)
 		blocks = append(blocks, b)
