@@ -12,30 +12,9 @@ import (
 
 	"statements/generator/build"
 	"statements/generator/internal/testenv"
-	"statements/generator/siteurl"
 )
 
-const shapesContent = "structure/testdata/content"
-
-// buildShapes builds the site's content with the shapes for its documents.
-func buildShapes(t *testing.T) *build.Site {
-	t.Helper()
-	content := filepath.Join(t.TempDir(), "content")
-	testenv.CopyDir(t, filepath.Join(repoRoot, "content"), content)
-	os.RemoveAll(filepath.Join(content, "documents"))
-	os.RemoveAll(filepath.Join(content, "themes"))
-	testenv.CopyDir(t, filepath.Join(shapesContent, "documents"), filepath.Join(content, "documents"))
-	site, err := build.Build(build.Config{
-		Content: os.DirFS(content),
-		Layouts: os.DirFS(filepath.Join(repoRoot, "layouts")),
-		Static:  os.DirFS(filepath.Join(repoRoot, "static")),
-		Base:    siteurl.Base{},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return site
-}
+func buildShapes(t *testing.T) *build.Site { return testenv.BuildShapes(t, repoRoot) }
 
 // TestShapesBuild: every shape builds (its links checked), with no warning,
 // and its JSON, Akoma Ntoso XML and markdown hold every block with the

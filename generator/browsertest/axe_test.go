@@ -2,8 +2,13 @@ package browsertest
 
 import (
 	"fmt"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"statements/generator/internal/testenv"
 )
 
 // The WCAG 2.0, 2.1 and 2.2 A and AA rules of axe-core.
@@ -32,17 +37,47 @@ func TestAccessibility(t *testing.T) {
 	pages := append(pageTypes[:len(pageTypes):len(pageTypes)],
 		struct{ name, path string }{"document-at-clause", "/china-cuba-joint-statement-2025/#para_4"})
 	for _, p := range pages {
-		t.Run(p.name, func(t *testing.T) {
-			tb := openTab(t, looks[0], p.path)
-			tb.eval(axe+"\n;undefined", nil)
-			for _, v := range looks {
-				tb.emulate(v)
-				var violations []violation
-				tb.eval(axeRun, &violations)
-				for _, x := range violations {
-					t.Errorf("%s at %v: %v", p.path, v, x)
-				}
-			}
-		})
+		t.Run(p.name, func(t *testing.T) { checkAccessibility(t, axe, origin, p.path) })
+	}
+}
+
+// Documents of every shape (a preface, a closing, a table of contents,
+// attachments, articles, decimal sections) pass them too.
+func TestShapesAccessibility(t *testing.T) {
+	needBrowser(t)
+	axe := needAxe(t)
+	dir := t.TempDir()
+	for name, data := range testenv.BuildShapes(t, filepath.Join("..", "..")).Files {
+		file := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(file, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	handler, err := pagesHandler(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shapes := httptest.NewServer(handler)
+	defer shapes.Close()
+	for _, path := range []string{"/regulation-order/", "/decimal-plan-cover/", "/decimal-plan-cover/att_1/", "/opinions-attachment/", "/notice/conclusions/"} {
+		t.Run(strings.Trim(path, "/"), func(t *testing.T) { checkAccessibility(t, axe, shapes.URL, path) })
+	}
+}
+
+// checkAccessibility runs axe on the page at base+path in every look.
+func checkAccessibility(t *testing.T, axe, base, path string) {
+	tb := newTab(t, looks[0])
+	tb.openAt(base, path)
+	tb.eval(axe+"\n;undefined", nil)
+	for _, v := range looks {
+		tb.emulate(v)
+		var violations []violation
+		tb.eval(axeRun, &violations)
+		for _, x := range violations {
+			t.Errorf("%s at %v: %v", path, v, x)
+		}
 	}
 }

@@ -242,9 +242,12 @@ func send[P, R any](tb *tab, cmd cdp.Command[P, R], params P) R {
 
 // open loads the page at path (and fragment) on the test server and waits
 // for its load event.
-func (tb *tab) open(pathAndHash string) {
+func (tb *tab) open(pathAndHash string) { tb.openAt(origin, pathAndHash) }
+
+// openAt loads the page at path (and fragment) on the server at base.
+func (tb *tab) openAt(base, pathAndHash string) {
 	tb.t.Helper()
-	if err := chromedp.Do(tb.ctx, chromedp.Navigate(origin+pathAndHash)); err != nil {
+	if err := chromedp.Do(tb.ctx, chromedp.Navigate(base+pathAndHash)); err != nil {
 		tb.t.Fatalf("opening %s: %v", pathAndHash, err)
 	}
 }

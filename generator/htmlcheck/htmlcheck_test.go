@@ -2,10 +2,13 @@ package htmlcheck
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"statements/generator/internal/testenv"
 )
 
 // pages is one built page of every type.
@@ -65,6 +68,40 @@ func TestBuiltPagesAreValidHTML(t *testing.T) {
 		f := filepath.Join("..", "..", "public", p)
 		if _, err := os.Stat(f); err != nil {
 			t.Fatalf("%s: %v", p, err)
+		}
+		files = append(files, f)
+	}
+	for _, m := range validate(t, files...).Messages {
+		t.Errorf("%s:%d: %s: %s (%q)", m.URL, m.LastLine, m.Type, m.Message, m.Extract)
+	}
+}
+
+// shapePages are pages of documents of every shape: a preface, a closing,
+// a table of contents, attachments, articles and decimal sections.
+var shapePages = []string{
+	"regulation-order/index.html",
+	"regulation-order/att_1/index.html",
+	"regulation-order/att_1__art_2__para_2/index.html",
+	"decimal-plan-cover/index.html",
+	"decimal-plan-cover/att_1__toc/index.html",
+	"notice/conclusions/index.html",
+	"opinions-attachment/index.html",
+	"joint-statement-unnumbered/index.html",
+}
+
+func TestShapePagesAreValidHTML(t *testing.T) {
+	checker(t)
+	site := testenv.BuildShapes(t, filepath.Join("..", ".."))
+	dir := t.TempDir()
+	var files []string
+	for i, p := range shapePages {
+		data, ok := site.Files[p]
+		if !ok {
+			t.Fatalf("no page %s", p)
+		}
+		f := filepath.Join(dir, fmt.Sprintf("%d.html", i))
+		if err := os.WriteFile(f, data, 0o644); err != nil {
+			t.Fatal(err)
 		}
 		files = append(files, f)
 	}

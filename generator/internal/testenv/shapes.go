@@ -1,0 +1,38 @@
+package testenv
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"statements/generator/build"
+	"statements/generator/siteurl"
+)
+
+// ShapesContent is the content tree, below the repository root, of a
+// document of every shape (see generator/structure/shapes_test.go).
+var ShapesContent = filepath.Join("generator", "structure", "testdata", "content")
+
+// BuildShapes builds the site's own content, pages and layouts, with the
+// documents of every shape in place of its documents and themes.
+func BuildShapes(t testing.TB, repoRoot string) *build.Site {
+	t.Helper()
+	content := filepath.Join(t.TempDir(), "content")
+	CopyDir(t, filepath.Join(repoRoot, "content"), content)
+	for _, dir := range []string{"documents", "themes"} {
+		if err := os.RemoveAll(filepath.Join(content, dir)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	CopyDir(t, filepath.Join(repoRoot, ShapesContent, "documents"), filepath.Join(content, "documents"))
+	site, err := build.Build(build.Config{
+		Content: os.DirFS(content),
+		Layouts: os.DirFS(filepath.Join(repoRoot, "layouts")),
+		Static:  os.DirFS(filepath.Join(repoRoot, "static")),
+		Base:    siteurl.Base{},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return site
+}
