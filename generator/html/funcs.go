@@ -22,11 +22,12 @@ func funcs(site *markdown.Site) template.FuncMap {
 		// inContext is the site path of a block inside its document.
 		"inContext": markdown.InContext,
 		// tocBlocks lists the blocks a document's table of contents shows:
-		// numbered clauses and attachments.
+		// attachments, headings and the numbered clauses right under them
+		// (or at the top), not the items within clauses.
 		"tocBlocks": func(d *structure.Document) []*structure.Block {
 			var bs []*structure.Block
 			for _, b := range d.Blocks {
-				if b.Numbered() || b.Kind == structure.Attachment {
+				if b.Kind == structure.Attachment || b.Numbered() && (b.Heading || b.Parent == nil || b.Parent.Heading) {
 					bs = append(bs, b)
 				}
 			}
