@@ -50,8 +50,8 @@ type Block struct {
 	Kind    string   `json:"kind"`   // the id stem: preface, toc, preamble, part, sec, para, subpara, point, book, subdvs, chp, art, intro, conclusions, att
 	Parent  string   `json:"parent"` // the eid of the block it stands in; "" at the top
 	Num     *int     `json:"num"`
-	Marker  string   `json:"marker"` // the number as printed: "二十一、", "第十二条", "2.1"; "" when unnumbered
-	Label   string   `json:"label"`  // how it is cited: "二、5", "第十二条第二款"
+	Marker  string   `json:"marker"` // the number as printed: 二十一、, 第十二条, 2.1; empty when unnumbered
+	Label   string   `json:"label"`  // how it is cited: 二、5, 第十二条第二款
 	Heading bool     `json:"heading"`
 	Text    string   `json:"text"`
 	Lines   []string `json:"lines,omitempty"` // the role of each paragraph of a preface, closing or attachment heading

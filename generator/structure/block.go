@@ -52,8 +52,8 @@ type Block struct {
 	Element string         // its Akoma Ntoso element: part, article, point, paragraph…
 	Level   *grammar.Level // the numbering row; nil when unnumbered
 	Num     int            // printed number as an integer; 0 when unnumbered
-	Marker  string         // the number as printed: "二十一、", "（一）", "第十二条", "2.1"; "" when unnumbered
-	Label   string         // how it is cited: "四", "二、5", "第十二条第二款", "附件1 一、（一）"
+	Marker  string         // the number as printed: 二十一、, （一）, 第十二条, 2.1; empty when unnumbered
+	Label   string         // how it is cited: 四, 二、5, 第十二条第二款, 附件1 一、（一）
 	LabelEn string         // the same in an English citation
 	Heading bool           // a title line: a heading, an attachment's title; its text continues in its intro and children
 	// Paragraphs are the block's own paragraphs; a container's children follow them.
@@ -89,7 +89,7 @@ func (b *Block) Ancestors() []*Block {
 	return as
 }
 
-// Title is a heading block's title, without its number: "政治领域交流合作".
+// Title is a heading block's title, without its number: 政治领域交流合作.
 func (b *Block) Title() string {
 	if b.Level == nil {
 		return b.Paragraphs[len(b.Paragraphs)-1].Text
