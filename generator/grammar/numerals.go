@@ -2,9 +2,6 @@ package grammar
 
 import "strings"
 
-// chineseDigits are the characters of Chinese numbers.
-const chineseDigits = "〇零一二两三四五六七八九十百千"
-
 var digitValue = map[rune]int{'〇': 0, '零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
 var unitValue = map[rune]int{'十': 10, '百': 100, '千': 1000}
 

@@ -89,14 +89,6 @@ func (b *Block) Ancestors() []*Block {
 	return as
 }
 
-// Title is a heading block's title, without its number: 政治领域交流合作.
-func (b *Block) Title() string {
-	if b.Level == nil {
-		return b.Paragraphs[len(b.Paragraphs)-1].Text
-	}
-	return grammar.Marker{Text: b.Marker}.Rest(b.Paragraphs[0].Text)
-}
-
 // Document is a loaded document with its structure.
 type Document struct {
 	*load.Document
