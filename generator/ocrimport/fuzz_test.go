@@ -25,20 +25,8 @@ var lineNumberPrefix = regexp.MustCompile(`^[1-9][0-9]*: `)
 func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		docs, warnings, err := Parse(src)
-		lineCount := max(1, bytes.Count(src, []byte("\n"))+1)
-		for _, w := range warnings {
-			if w.Line < 1 || w.Line > lineCount || w.Message == "" {
-				t.Fatalf("warning %v outside lines 1..%d", w, lineCount)
-			}
-		}
+		lineCount := checkPositions(t, src, warnings, err)
 		if err != nil {
-			var lineErr *LineError
-			if !errors.As(err, &lineErr) || lineErr.Line < 1 || lineErr.Line > lineCount {
-				t.Fatalf("error %q does not name a line in 1..%d", err, lineCount)
-			}
-			if !lineNumberPrefix.MatchString(err.Error()) {
-				t.Fatalf("error %q does not start with its line number", err)
-			}
 			if docs != nil {
 				t.Fatalf("documents returned with error %v", err)
 			}
@@ -52,6 +40,28 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// checkPositions checks that the warnings and the error name lines of src,
+// the error first, and gives the number of lines.
+func checkPositions(t *testing.T, src []byte, warnings []Warning, err error) (lineCount int) {
+	t.Helper()
+	lineCount = max(1, bytes.Count(src, []byte("\n"))+1)
+	for _, w := range warnings {
+		if w.Line < 1 || w.Line > lineCount || w.Message == "" {
+			t.Fatalf("warning %v outside lines 1..%d", w, lineCount)
+		}
+	}
+	if err != nil {
+		var lineErr *LineError
+		if !errors.As(err, &lineErr) || lineErr.Line < 1 || lineErr.Line > lineCount {
+			t.Fatalf("error %q does not name a line in 1..%d", err, lineCount)
+		}
+		if !lineNumberPrefix.MatchString(err.Error()) {
+			t.Fatalf("error %q does not start with its line number", err)
+		}
+	}
+	return lineCount
 }
 
 // checkWellFormed checks the shape Parse promises: titles and paragraphs in
@@ -128,17 +138,7 @@ func FuzzParseText(f *testing.F) {
 			title = "测试标题"
 		}
 		doc, warnings, err := ParseText(src, title)
-		lineCount := max(1, bytes.Count(src, []byte("\n"))+1)
-		for _, w := range warnings {
-			if w.Line < 1 || w.Line > lineCount || w.Message == "" {
-				t.Fatalf("warning %v outside lines 1..%d", w, lineCount)
-			}
-		}
-		if err != nil {
-			var lineErr *LineError
-			if !errors.As(err, &lineErr) || lineErr.Line < 1 || lineErr.Line > lineCount {
-				t.Fatalf("error %q does not name a line in 1..%d", err, lineCount)
-			}
+		if checkPositions(t, src, warnings, err); err != nil {
 			return
 		}
 		var got strings.Builder

@@ -16,6 +16,16 @@ func doc(text string) *load.Document {
 	return d
 }
 
+// mustBuild builds a document of one paragraph per line.
+func mustBuild(t *testing.T, text string) *Document {
+	t.Helper()
+	d, err := Build(doc(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
 func ids(d *Document) string {
 	var ids []string
 	for _, b := range d.Blocks {
@@ -25,7 +35,7 @@ func ids(d *Document) string {
 }
 
 func TestAllFiveLevels(t *testing.T) {
-	d, err := Build(doc(`
+	d := mustBuild(t, `
 序言。
 一、总则
 （一）基本原则
@@ -38,10 +48,7 @@ func TestAllFiveLevels(t *testing.T) {
 2.第二条。
 （二）第二节。
 二、第二部分。
-（新华社北京9月4日电）`))
-	if err != nil {
-		t.Fatal(err)
-	}
+（新华社北京9月4日电）`)
 	want := []struct{ eid, kind, label, text string }{
 		{"preamble__p_1", "preamble", "序言第1段", "序言。"},
 		{"part_1", "part", "一", "一、总则"},
@@ -82,7 +89,7 @@ func TestAllFiveLevels(t *testing.T) {
 
 func TestLevelThreeUnderLevelOne(t *testing.T) {
 	// The action plan's shape: parts with introductions and 1. 2. items, no level 2.
-	d, err := Build(doc(`
+	d := mustBuild(t, `
 一、政治领域交流合作
 以两国领导人重要共识为引领。
 1.发挥高层引领作用。
@@ -90,10 +97,7 @@ func TestLevelThreeUnderLevelOne(t *testing.T) {
 二、共建“一带一路”务实合作
 双方重申。
 1.充分发挥作用。
-强调第二段。`))
-	if err != nil {
-		t.Fatal(err)
-	}
+强调第二段。`)
 	want := "part_1 part_1__intro part_1__para_1 part_1__para_2 part_2 part_2__intro part_2__para_1"
 	if ids(d) != want {
 		t.Errorf("ids = %v\nwant %v", ids(d), want)
@@ -111,16 +115,13 @@ func TestLevelThreeUnderLevelOne(t *testing.T) {
 func TestSiblingsShareAStem(t *testing.T) {
 	// 一、 has numbered children, 二、 has none, 三、 has: all three are parts;
 	// a heading without numbered children keeps its text as its introduction.
-	d, err := Build(doc(`
+	d := mustBuild(t, `
 一、指导思想
 1.坚持甲。
 二、基本原则
 坚持乙。
 三、主要任务
-1.推进丙。`))
-	if err != nil {
-		t.Fatal(err)
-	}
+1.推进丙。`)
 	if want := "part_1 part_1__para_1 part_2 part_2__intro part_3 part_3__para_1"; ids(d) != want {
 		t.Errorf("ids = %v\nwant %v", ids(d), want)
 	}
@@ -131,23 +132,20 @@ func TestSiblingsShareAStem(t *testing.T) {
 
 func TestNumberingContinuesAcrossParents(t *testing.T) {
 	// Rules numbered 一、 … straight through their chapters.
-	d, err := Build(doc(`
+	d := mustBuild(t, `
 第一章　总　　则
 一、甲。
 二、乙。
 第二章　职责
 三、丙。
-四、丁。`))
-	if err != nil {
-		t.Fatal(err)
-	}
+四、丁。`)
 	if want := "chp_1 chp_1__para_1 chp_1__para_2 chp_2 chp_2__para_3 chp_2__para_4"; ids(d) != want {
 		t.Errorf("ids = %v\nwant %v", ids(d), want)
 	}
 }
 
 func TestArticlesCountThroughTheDocument(t *testing.T) {
-	d, err := Build(doc(`
+	d := mustBuild(t, `
 第一编　总则
 第一章　一般规定
 第一条　甲。
@@ -160,10 +158,7 @@ func TestArticlesCountThroughTheDocument(t *testing.T) {
 （一）戊；
 （二）己。
 第二款。
-（一）庚。`))
-	if err != nil {
-		t.Fatal(err)
-	}
+（一）庚。`)
 	want := "book_1 book_1__chp_1 art_1 book_1__chp_2 art_2 book_2 book_2__chp_1 art_3 art_4 art_4__point_1 art_4__point_2 art_4__para_2 art_4__para_2__point_1"
 	if ids(d) != want {
 		t.Errorf("ids = %v\nwant %v", ids(d), want)
