@@ -126,13 +126,14 @@ func (blockGrouper) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 }
 
 // groupID is the id of the block n starts: a paragraph's id, or a
-// heading's (an attachment's title) when what follows it continues it.
+// heading's (an attachment's title) when the paragraph after it extends
+// its id; a heading followed only by a note stays a heading.
 func groupID(n ast.Node) string {
 	if id := paragraphID(n); id != "" {
 		return id
 	}
 	if n.Kind() == ast.KindHeading {
-		if id := attributeID(n); id != "" && n.NextSibling() != nil && continues(n.NextSibling(), id) {
+		if id := attributeID(n); id != "" && n.NextSibling() != nil && strings.HasPrefix(attributeID(n.NextSibling()), id+"__p_") {
 			return id
 		}
 	}

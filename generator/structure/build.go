@@ -215,7 +215,7 @@ func demoteLoneDecimals(body []line) []line {
 // marked reports whether the editor placed the closing of seg.
 func marked(lines []line, seg segment) bool {
 	for _, l := range lines[seg.start:seg.end] {
-		if l.ClosingStarts {
+		if l.ClosingStarts || l.NoClosingAfter {
 			return true
 		}
 	}

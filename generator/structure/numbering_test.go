@@ -204,3 +204,22 @@ func TestClosingDirectiveSettlesTheLastParagraph(t *testing.T) {
 		t.Errorf("ids %s, conclusions %q, warnings %v", ids(sd), sd.Block("conclusions").Text(), sd.Warnings)
 	}
 }
+
+func TestClosingWithoutADate(t *testing.T) {
+	// A signature block of titles and names, or notes, end a text without a warning;
+	// an organ alone may be text, so the build says where it chose.
+	d := mustBuild(t, "一、甲。\n二、乙。\n甲国外交部长　王一\n乙国外交部长　李二")
+	if ids(d) != "para_1 para_2 conclusions" || len(d.Warnings) != 0 {
+		t.Errorf("ids %s, warnings %v", ids(d), d.Warnings)
+	}
+	d = mustBuild(t, "一、甲。\n二、乙。\n国务院办公厅")
+	if ids(d) != "para_1 para_2 conclusions" || len(d.Warnings) != 1 || !strings.Contains(d.Warnings[0].Error(), "t.md:12: took the last 1 line(s)") {
+		t.Errorf("ids %s, warnings %v", ids(d), d.Warnings)
+	}
+	dd := doc("一、甲。\n二、乙。\n国务院办公厅")
+	dd.Paragraphs[2].NoClosingAfter = true
+	sd, err := Build(dd)
+	if err != nil || ids(sd) != "para_1 para_2" || sd.Block("para_2").Text() != "二、乙。\n国务院办公厅" || len(sd.Warnings) != 0 {
+		t.Errorf("with the directive at the end: %v, ids %s, warnings %v", err, ids(sd), sd.Warnings)
+	}
+}

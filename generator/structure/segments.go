@@ -74,7 +74,7 @@ func nextSegment(lines []line, s int, attachment bool, file string) (segment, er
 	if seg.end == n && seg.closing == n {
 		// No date or dateline: signature lines or notes ending the document.
 		seg.closing = closingBefore(lines, s+1, n)
-		if seg.closing < n && !lines[seg.closing].ClosingStarts && !onlyNotes(lines[seg.closing:n]) {
+		if seg.closing < n && !lines[seg.closing].ClosingStarts && !unmistakable(lines[seg.closing:n]) {
 			warning = &Error{File: file, Line: lines[seg.closing].Line, Msg: fmt.Sprintf(
 				"took the last %d line(s) from here for the signature, though no date follows them; if they are text, end the file with a line %s", n-seg.closing, ClosingDirective)}
 		}
@@ -157,9 +157,11 @@ func hasClauses(ls []line) bool {
 	return false
 }
 
-func onlyNotes(ls []line) bool {
+// unmistakable: closing lines no clause could be: notes, and signatures
+// of a title and a name.
+func unmistakable(ls []line) bool {
 	for _, l := range ls {
-		if l.kind != grammar.Note {
+		if l.kind != grammar.Note && !l.spaced {
 			return false
 		}
 	}
