@@ -92,6 +92,25 @@ func TestCommandBuildsAndReports(t *testing.T) {
 	}
 }
 
+// TestCommandWarns: where a document's form cannot decide, the build says
+// where it chose, as warning: file:line: …, and goes on; the directive
+// settles it.
+func TestCommandWarns(t *testing.T) {
+	dir := copyTree(t)
+	edit(cubaFile, "\n\n（新华社北京9月4日电）", "\n\n本声明以中文写成。\n\n（新华社北京9月4日电）")(t, dir)
+	code, out, errOut := runGenerator(t, dir)
+	if code != 0 || !strings.HasPrefix(out, "built public:") {
+		t.Fatalf("exit %d: %s%s", code, out, errOut)
+	}
+	if want := "warning: " + cubaFile + ":64: took this paragraph, after the last numbered clause, as part of 二十一 (para_21)"; !strings.HasPrefix(errOut, want) {
+		t.Errorf("stderr = %q, want it to start %q", errOut, want)
+	}
+	edit(cubaFile, "\n\n本声明以中文写成。", "\n\n<!-- closing -->\n\n本声明以中文写成。")(t, dir)
+	if code, _, errOut = runGenerator(t, dir); code != 0 || errOut != "" {
+		t.Errorf("with the directive: exit %d, stderr %q", code, errOut)
+	}
+}
+
 // change is one way of breaking (or attacking) the site's sources.
 type change func(t *testing.T, dir string)
 

@@ -493,3 +493,17 @@ func TestCloseEndsStreams(t *testing.T) {
 		t.Errorf("second Close: %v", err)
 	}
 }
+
+// Where a document's form cannot decide, the terminal says where the
+// build chose, and the site is served and reloaded as after any edit.
+func TestWarningsInTheTerminal(t *testing.T) {
+	h := start(t, "")
+	c := h.connect()
+	good := h.read(cuba)
+	mark := h.log.builds()
+	h.write(cuba, strings.Replace(good, "\n\n（新华社北京9月4日电）", "\n\n本声明以中文写成。\n\n（新华社北京9月4日电）", 1))
+	expectOneReload(t, h, c, mark)
+	if want := "warning: content/documents/china-cuba-joint-statement-2025.md:64: took this paragraph"; !strings.Contains(h.log.String(), want) {
+		t.Errorf("terminal:\n%s\nwant %q", h.log.String(), want)
+	}
+}
