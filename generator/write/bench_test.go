@@ -40,7 +40,7 @@ func BenchmarkWriteUnchanged(b *testing.B) {
 // sync writes files into dir, failing unless it wrote as many files as
 // expected, and gives their total size.
 func sync(tb testing.TB, dir string, files map[string][]byte, expected int) int {
-	st, err := write.Sync(dir, files)
+	st, err := write.Sync(dir, files, write.Options{})
 	if err != nil {
 		tb.Fatal(err)
 	}
