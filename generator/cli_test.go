@@ -111,6 +111,99 @@ func TestCommandWarns(t *testing.T) {
 	}
 }
 
+// TestOutputRefused: an output directory that is a source tree, holds one,
+// or holds files the generator did not write, and a regular file, are
+// refused with exit status 1, and nothing anywhere changes.
+func TestOutputRefused(t *testing.T) {
+	tests := []struct{ name, out, want string }{
+		{"the content tree", "content", "refusing to write the site into content: it is the source tree content"},
+		{"the layouts tree", "layouts", "it is the source tree layouts"},
+		{"inside the static tree", "static/site", "it lies inside the source tree static"},
+		{"the project", ".", "it holds the source tree"},
+		{"a regular file", "notes.txt", "notes.txt is a file"},
+		{"someone else's directory", "drafts", "drafts holds files this generator did not write"},
+		{"a built site with a file added", "public", "public/CNAME was not written by the generator"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := copyTree(t)
+			os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("mine"), 0o644)
+			os.MkdirAll(filepath.Join(dir, "drafts"), 0o755)
+			os.WriteFile(filepath.Join(dir, "drafts", "draft.md"), []byte("mine"), 0o644)
+			if code, _, errOut := runGenerator(t, dir); code != 0 {
+				t.Fatalf("first build: %s", errOut)
+			}
+			os.WriteFile(filepath.Join(dir, "public", "CNAME"), []byte("example.org"), 0o644)
+			before := treeHash(t, dir)
+			code, _, errOut := runGenerator(t, dir, "-out", tt.out)
+			if code != 1 || !strings.Contains(errOut, tt.want) {
+				t.Errorf("exit %d, stderr %q; want 1 and %q", code, errOut, tt.want)
+			}
+			if treeHash(t, dir) != before {
+				t.Error("the refused build changed files")
+			}
+		})
+	}
+}
+
+// TestBuildsTakeTurns: two builds of different content into one directory
+// at the same time, round after round, always leave one whole site.
+func TestBuildsTakeTurns(t *testing.T) {
+	a, b := copyTree(t), copyTree(t)
+	edit(cubaFile, "中国和古巴是好朋友", "中国和古巴是好朋友（乙）")(t, b)
+	ref := map[string]string{}
+	for name, dir := range map[string]string{"a": a, "b": b} {
+		out := filepath.Join(t.TempDir(), name)
+		if code, _, errOut := runGenerator(t, dir, "-out", out); code != 0 {
+			t.Fatal(errOut)
+		}
+		ref[name] = contentHash(t, out)
+	}
+	shared := filepath.Join(t.TempDir(), "public")
+	for round := 0; round < 40; round++ {
+		done := make(chan string, 2)
+		for _, dir := range []string{a, b} {
+			go func() {
+				cmd := exec.Command(generatorBinary, "-out", shared)
+				cmd.Dir = dir
+				out, err := cmd.CombinedOutput()
+				if err != nil {
+					done <- fmt.Sprintf("%v: %s", err, out)
+					return
+				}
+				done <- ""
+			}()
+		}
+		for range 2 {
+			if msg := <-done; msg != "" {
+				t.Fatalf("round %d: %s", round, msg)
+			}
+		}
+		if got := contentHash(t, shared); got != ref["a"] && got != ref["b"] {
+			t.Fatalf("round %d: the directory holds neither build", round)
+		}
+	}
+}
+
+// contentHash summarises every file's path and bytes.
+func contentHash(t *testing.T, dir string) string {
+	t.Helper()
+	h := sha256.New()
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !d.IsDir() {
+			data, _ := os.ReadFile(p)
+			rel, _ := filepath.Rel(dir, p)
+			fmt.Fprintf(h, "%s %d\n", rel, len(data))
+			h.Write(data)
+		}
+		return nil
+	})
+	return fmt.Sprintf("%x", h.Sum(nil))
+}
+
 // change is one way of breaking (or attacking) the site's sources.
 type change func(t *testing.T, dir string)
 

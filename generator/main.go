@@ -15,6 +15,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -50,14 +51,32 @@ func run(args []string, stdout, stderr io.Writer) error {
 	return runBuild(args, stdout, stderr)
 }
 
+// usage is what -h prints before the build's flags.
+const usage = `usage:
+  go run ./generator [flags]              build content/, layouts/ and static/ into public/
+  go run ./generator serve [flags]        serve the site from memory; rebuild and reload open tabs on change
+  go run ./generator import [flags] FILE  turn a newspaper page's OCR or a copied text into content files
+  go run ./generator synth [flags]        write a synthetic corpus of N documents, for benchmarks
+(each command's -h lists its flags)
+
+flags of the build:
+`
+
 func runBuild(args []string, stdout, stderr io.Writer) error {
 	fl := flag.NewFlagSet("generator", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	baseURL := fl.String("base-url", "/", "where the site will be served: / for a local preview, or https://host/sub/path/")
 	var dirs build.Dirs
 	dirs.AddFlags(fl)
-	out := fl.String("out", "public", "output directory")
+	out := fl.String("out", "public", "output directory: absent, empty, or a site the generator built")
+	fl.Usage = func() {
+		fmt.Fprint(stderr, usage)
+		fl.PrintDefaults()
+	}
 	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
 		return err
 	}
 	if fl.NArg() > 0 {
@@ -75,11 +94,30 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	for _, w := range site.Warnings {
 		fmt.Fprintf(stderr, "warning: %v\n", w)
 	}
-	st, err := write.Sync(*out, site.Files)
+	st, err := write.Sync(*out, site.Files, write.Options{
+		Protected: protectedTrees(dirs),
+		Waiting:   func() { fmt.Fprintf(stderr, "waiting for another build writing %s…\n", *out) },
+	})
 	if err != nil {
 		return err
+	}
+	if st.Leftover != "" {
+		fmt.Fprintf(stderr, "warning: could not remove the old site, now at %s; the next build removes it\n", st.Leftover)
 	}
 	fmt.Fprintf(stdout, "built %s: %d documents, %d pages, %d files (%d written, %d unchanged, %d removed) in %v\n",
 		*out, len(site.Documents), len(site.Pages), len(site.Files), st.Written, st.Unchanged, st.Removed, time.Since(start).Round(time.Millisecond))
 	return nil
+}
+
+// protectedTrees are the directories the site may not be written into,
+// inside, or over: the sources and the project's code and history.
+func protectedTrees(d build.Dirs) []string {
+	d = d.WithDefaults()
+	trees := []string{d.Content, d.Layouts, d.Static}
+	for _, dir := range []string{"generator", ".git"} {
+		if _, err := os.Stat(dir); err == nil {
+			trees = append(trees, dir)
+		}
+	}
+	return trees
 }

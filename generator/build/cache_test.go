@@ -287,13 +287,13 @@ func TestSecondSyncWritesNothing(t *testing.T) {
 	e := repoTrees(t, "../..")
 	out := filepath.Join(t.TempDir(), "public")
 	site, _ := e.build(t, build.NewBuilder())
-	if _, err := write.Sync(out, site.Files); err != nil {
+	if _, err := write.Sync(out, site.Files, write.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	before := modTimes(t, out)
 	time.Sleep(20 * time.Millisecond)
 	site, _ = e.build(t, build.NewBuilder())
-	st, err := write.Sync(out, site.Files)
+	st, err := write.Sync(out, site.Files, write.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

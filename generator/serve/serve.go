@@ -47,6 +47,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, listening
 	opts := Options{Stdout: stdout, Stderr: stderr}
 	opts.Dirs.AddFlags(fl)
 	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil // -h printed the usage
+		}
 		return err
 	}
 	if fl.NArg() > 0 {

@@ -51,6 +51,9 @@ func Sync(dir string, files map[string][]byte, opts Options) (Stats, error) {
 	if err := checkProtected(dir, opts.Protected); err != nil {
 		return st, err
 	}
+	if _, err := ownedFiles(dir); err != nil {
+		return st, err // refused before the lock leaves a file beside it
+	}
 	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
 		return st, fmt.Errorf("write: %w", err)
 	}
@@ -60,7 +63,7 @@ func Sync(dir string, files map[string][]byte, opts Options) (Stats, error) {
 	}
 	defer unlock()
 	removeLeftovers(dir)
-	old, err := ownedFiles(dir)
+	old, err := ownedFiles(dir) // again: another build may have written it meanwhile
 	if err != nil {
 		return st, err
 	}
