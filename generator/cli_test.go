@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"golang.org/x/net/html"
@@ -240,6 +241,22 @@ func transform(file string, f func([]byte) []byte) change {
 	}
 }
 
+func symlink(file, target string) change {
+	return func(t *testing.T, dir string) {
+		if err := os.Symlink(target, filepath.Join(dir, file)); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func fifo(file string) change {
+	return func(t *testing.T, dir string) {
+		if err := syscall.Mkfifo(filepath.Join(dir, file), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 func remove(file string) change {
 	return func(t *testing.T, dir string) { os.Remove(filepath.Join(dir, file)) }
 }
@@ -281,7 +298,11 @@ func TestBrokenInputKeepsPublic(t *testing.T) {
 		{"term claimed by two themes", writeFile("content/themes/twice.md", theme("terms: [第2758号决议]\n", "注释。")), "content/themes/un-resolution-2758.md:4: term \"第2758号决议\" is also a term of theme twice"},
 		{"javascript: link in an annotation", writeFile("content/themes/js.md", theme("terms: [瓜达尔港]\n", "见[此处](javascript:alert(1))。")), "content/themes/js.md:7: link \"javascript:alert(1)\": annotations may link only to http(s) URLs"},
 		{"protocol-relative link in an annotation", writeFile("content/themes/cdn.md", theme("terms: [瓜达尔港]\n", "第一段。\n\n见[此处](//evil.example/x)。")), "content/themes/cdn.md:9: link \"//evil.example/x\""},
-		{"50 MB file", writeFile("content/documents/huge.md", "---\ntitle: 大\n---\n\n"+strings.Repeat("甲", 50<<20/3)), "bytes, more than the 4194304 a content file may have"},
+		{"50 MB file", writeFile("content/documents/huge.md", "---\ntitle: 大\n---\n\n"+strings.Repeat("甲", 50<<20/3)), "content/documents/huge.md: larger than 4194304 bytes"},
+		{"link to a file outside the project", symlink("static/notes.txt", "/etc/passwd"), "static/notes.txt: a symbolic link that leads outside the project (to /etc/passwd)"},
+		{"link to a device", symlink("static/zero.bin", "/dev/zero"), "static/zero.bin: a symbolic link that leads outside the project (to /dev/zero)"},
+		{"link to outside as a document", symlink("content/documents/passwd.md", "/etc/passwd"), "content/documents/passwd.md: a symbolic link that leads outside the project"},
+		{"named pipe in static", fifo("static/pipe"), "static/pipe: not a regular file (a named pipe)"},
 		{"path with ..", writeFile("content/documents/a..b.md", "---\ntitle: 甲\n---\n\n乙。\n"), "content/documents/a..b.md: file name \"a..b\" is not a slug"},
 		{"reserved slug", writeFile("content/documents/search.md", "---\ntitle: 甲\n---\n\n乙。\n"), "content/documents/search.md: slug \"search\" is reserved"},
 		{"layout syntax error", edit("layouts/clause.html", "{{$d.Short}}", "{{$d.Short"), "layouts/clause.html:"},

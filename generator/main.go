@@ -87,7 +87,11 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	start := time.Now()
-	site, err := build.Build(dirs.Config(base))
+	cfg, err := dirs.Open(base)
+	if err != nil {
+		return err
+	}
+	site, err := build.Build(cfg)
 	if err != nil {
 		return err
 	}

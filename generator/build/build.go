@@ -15,6 +15,7 @@ import (
 	"statements/generator/load"
 	"statements/generator/markdown"
 	"statements/generator/siteurl"
+	"statements/generator/sources"
 	"statements/generator/structure"
 )
 
@@ -162,14 +163,14 @@ func readStatic(static fs.FS) (map[string][]byte, error) {
 	files := map[string][]byte{}
 	err := fs.WalkDir(static, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return fmt.Errorf("static/%s: %w", name, err)
+			return sources.Named("static/"+name, err)
 		}
 		if d.IsDir() || d.Name()[0] == '.' {
 			return nil
 		}
 		data, err := fs.ReadFile(static, name)
 		if err != nil {
-			return fmt.Errorf("static/%s: %w", name, err)
+			return sources.Named("static/"+name, err)
 		}
 		files[name] = data
 		return nil

@@ -2,9 +2,11 @@ package build
 
 import (
 	"flag"
-	"os"
+	"io/fs"
 
+	"statements/generator/load"
 	"statements/generator/siteurl"
+	"statements/generator/sources"
 )
 
 // Dirs names the directories a build reads, as the command line gives them;
@@ -34,8 +36,34 @@ func (d Dirs) WithDefaults() Dirs {
 	return d
 }
 
-// Config is a build of these directories for a site served at base.
-func (d Dirs) Config(base siteurl.Base) Config {
+// The most a file of a tree may hold, checked while it is read.
+const (
+	MaxContentFile = load.MaxFileSize
+	MaxLayoutFile  = 1 << 20
+	MaxStaticFile  = 64 << 20
+)
+
+// Open opens the directories for a build of a site served at base, under
+// the rules of package sources: links stay inside the project (the
+// directory that holds the three trees), no special files, files no larger
+// than the limits above, no editors' leftovers.
+func (d Dirs) Open(base siteurl.Base) (Config, error) {
 	d = d.WithDefaults()
-	return Config{Content: os.DirFS(d.Content), Layouts: os.DirFS(d.Layouts), Static: os.DirFS(d.Static), Base: base}
+	project, err := sources.Project(d.Content, d.Layouts, d.Static)
+	if err != nil {
+		return Config{}, err
+	}
+	cfg := Config{Base: base}
+	for _, tr := range []struct {
+		dir, name string
+		limit     int64
+		fs        *fs.FS
+	}{{d.Content, "content", MaxContentFile, &cfg.Content}, {d.Layouts, "layouts", MaxLayoutFile, &cfg.Layouts}, {d.Static, "static", MaxStaticFile, &cfg.Static}} {
+		t, err := sources.Open(tr.dir, project, tr.name, tr.limit)
+		if err != nil {
+			return Config{}, err
+		}
+		*tr.fs = t
+	}
+	return cfg, nil
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 
 	"statements/generator/markdown"
+	"statements/generator/sources"
 	"statements/generator/structure"
 )
 
@@ -54,9 +55,9 @@ func newSiteMarkdown(site *markdown.Site) goldmark.Markdown {
 // New parses the layouts once, for every page of a build.
 func New(layouts fs.FS, site *markdown.Site) (*Renderer, error) {
 	r := &Renderer{md: newSiteMarkdown(site), layouts: map[markdown.Layout]*template.Template{}, site: site}
-	base, err := template.New("base.html").Funcs(funcs(site)).ParseFS(layouts, "base.html")
+	base, err := parseLayout(template.New("base.html").Funcs(funcs(site)), layouts, "base.html")
 	if err != nil {
-		return nil, layoutError(err)
+		return nil, err
 	}
 	names, err := fs.Glob(layouts, "*.html")
 	if err != nil {
@@ -68,14 +69,26 @@ func New(layouts fs.FS, site *markdown.Site) (*Renderer, error) {
 		}
 		t, err := base.Clone()
 		if err == nil {
-			_, err = t.ParseFS(layouts, name)
+			t, err = parseLayout(t, layouts, name)
 		}
 		if err != nil {
-			return nil, layoutError(err)
+			return nil, err
 		}
 		r.layouts[markdown.Layout(name[:len(name)-len(path.Ext(name))])] = t
 	}
 	return r, nil
+}
+
+// parseLayout adds layouts/name to t; a file the tree refuses is reported
+// as the tree says.
+func parseLayout(t *template.Template, layouts fs.FS, name string) (*template.Template, error) {
+	if _, err := fs.Stat(layouts, name); err != nil {
+		return nil, sources.Named("layouts/"+name, err)
+	}
+	if _, err := t.ParseFS(layouts, name); err != nil {
+		return nil, layoutError(err)
+	}
+	return t, nil
 }
 
 // Render gives the page's HTML.

@@ -7,6 +7,7 @@ import (
 	"path"
 	"regexp"
 	"sort"
+	"statements/generator/sources"
 	"strings"
 	"time"
 )
@@ -160,7 +161,12 @@ func readSource(fsys namedFS, file string, errs *errorList) (*sourceFile, string
 	}
 	data, err := fs.ReadFile(fsys, file)
 	if err != nil {
-		errs.add(name, 0, "cannot read: %v", err)
+		var refused *sources.Error
+		if errors.As(err, &refused) {
+			*errs = append(*errs, refused)
+		} else {
+			errs.add(name, 0, "cannot read: %v", err)
+		}
 		return nil, ""
 	}
 	f, err := splitFile(name, data)

@@ -10,8 +10,6 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
-
-	"statements/generator/build"
 )
 
 // startBatcher runs a batcher with its channels, stopped when the test ends.
@@ -123,103 +121,5 @@ func TestBatchShown(t *testing.T) {
 	}
 	if got := b.shown(); !slices.Equal(got, []string{"static/site.css", "static/old.css", "static/back"}) {
 		t.Errorf("shown %v", got)
-	}
-}
-
-func TestIgnored(t *testing.T) {
-	for name, want := range map[string]bool{
-		"4913": true, "5036": true, "5159": true, ".x.md.swp": true, ".x.md.swx": true, ".x.md.swo": true, "x.md~": true,
-		"x.md___jb_tmp___": true, "x.md___jb_old___": true, ".#x.md": true, "#x.md#": true,
-		"x.md": false, "site.css": false, "4914": false, "04913": false, "2025.md": false, "#": false, "a#b#": false,
-	} {
-		if ignored(name) != want {
-			t.Errorf("ignored(%q) = %v, want %v", name, !want, want)
-		}
-	}
-}
-
-// A pause of settle signals early, well before the batch is complete.
-func TestBatchSignalsEarly(t *testing.T) {
-	in, out, early := make(chan change), make(chan batch), make(chan struct{}, 1)
-	var pending atomic.Int64
-	bt := &batcher{quiet: 200 * time.Millisecond, maxDelay: 5 * time.Second, settle: 2 * time.Millisecond, in: in, out: out, early: early, pending: &pending}
-	ctx, cancel := context.WithCancel(context.Background())
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() { defer wg.Done(); bt.run(ctx) }()
-	defer func() { cancel(); wg.Wait() }()
-
-	start := time.Now()
-	in <- change{"a", fsnotify.Write}
-	in <- change{"a", fsnotify.Write}
-	select {
-	case <-early:
-	case <-out:
-		t.Fatal("the batch came before the early signal")
-	}
-	b := <-out
-	if since := time.Since(start); since < 200*time.Millisecond {
-		t.Errorf("batch after %v, before the quiet period", since)
-	}
-	if b.last.Before(b.first) || b.last.After(time.Now()) {
-		t.Errorf("first %v, last %v", b.first, b.last)
-	}
-}
-
-// The rebuilder uses a speculative build only for a batch whose changes all
-// came before it began; otherwise it builds again.
-func TestRebuildSpeculation(t *testing.T) {
-	var builds atomic.Int64
-	r := &rebuilder{
-		build: func(build.Config) (*build.Site, error) {
-			n := builds.Add(1)
-			return &build.Site{Files: map[string][]byte{"n.txt": []byte(fmt.Sprint(n))}}, nil
-		},
-		site: &atomic.Pointer[snapshot]{}, events: newBroker(), log: newLogger(nil, nil), pending: &atomic.Int64{},
-	}
-	batches, early := make(chan batch), make(chan struct{}, 1)
-	ctx, cancel := context.WithCancel(context.Background())
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() { defer wg.Done(); r.run(ctx, batches, early) }()
-	defer func() { cancel(); wg.Wait() }()
-
-	waitFor := func(what string, cond func() bool) {
-		t.Helper()
-		for deadline := time.Now().Add(wait); !cond(); time.Sleep(time.Millisecond) {
-			if time.Now().After(deadline) {
-				t.Fatalf("waiting for %s", what)
-			}
-		}
-	}
-	served := func() string { return string(r.site.Load().files["n.txt"].body) }
-	rebuild := func(b batch) {
-		t.Helper()
-		r.pending.Store(1)
-		batches <- b
-		waitFor("the rebuild", func() bool { return r.pending.Load() == 0 })
-	}
-
-	// The changes came before the speculative build: it is served.
-	last := time.Now()
-	early <- struct{}{}
-	waitFor("the speculative build", func() bool { return builds.Load() == 1 })
-	rebuild(batch{paths: []string{"a"}, last: last})
-	if builds.Load() != 1 || served() != "1" {
-		t.Errorf("%d builds, serving build %s; want the speculative one", builds.Load(), served())
-	}
-
-	// A change came after it began: built again.
-	early <- struct{}{}
-	waitFor("the speculative build", func() bool { return builds.Load() == 2 })
-	rebuild(batch{paths: []string{"b"}, last: time.Now()})
-	if builds.Load() != 3 || served() != "3" {
-		t.Errorf("%d builds, serving build %s; want a new build", builds.Load(), served())
-	}
-
-	// No speculation: one build.
-	rebuild(batch{paths: []string{"c"}, last: time.Now()})
-	if builds.Load() != 4 || served() != "4" {
-		t.Errorf("%d builds, serving build %s", builds.Load(), served())
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -505,5 +506,35 @@ func TestWarningsInTheTerminal(t *testing.T) {
 	expectOneReload(t, h, c, mark)
 	if want := "warning: content/documents/china-cuba-joint-statement-2025.md:64: took this paragraph"; !strings.Contains(h.log.String(), want) {
 		t.Errorf("terminal:\n%s\nwant %q", h.log.String(), want)
+	}
+}
+
+// A file the trees may not hold (a link out of the project, a link to a
+// device, a named pipe) is an error like any other: the server goes on,
+// serves the last good site, and recovers once the file is gone.
+func TestRefusedFilesThenRemoved(t *testing.T) {
+	for _, tt := range []struct {
+		name, want string
+		make       func(path string) error
+	}{
+		{"link out", "static/notes.txt: a symbolic link that leads outside the project", func(p string) error { return os.Symlink("/etc/passwd", p) }},
+		{"device", "static/notes.txt: a symbolic link that leads outside the project (to /dev/zero)", func(p string) error { return os.Symlink("/dev/zero", p) }},
+		{"named pipe", "static/notes.txt: not a regular file (a named pipe)", func(p string) error { return syscall.Mkfifo(p, 0o644) }},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			h := start(t, "")
+			c := h.connect()
+			mark := h.log.builds()
+			if err := tt.make(h.path("static/notes.txt")); err != nil {
+				t.Fatal(err)
+			}
+			h.settle(mark, true)
+			if evs := c.drain(); len(evs) != 1 || evs[0].name != "error" || !strings.Contains(evs[0].data["message"].(string), tt.want) {
+				t.Fatalf("events %v, want one error %q", evs, tt.want)
+			}
+			mark = h.log.builds()
+			os.Remove(h.path("static/notes.txt"))
+			expectOneReload(t, h, c, mark)
+		})
 	}
 }

@@ -3,7 +3,6 @@ package serve
 import (
 	"context"
 	"fmt"
-	"os"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -151,16 +150,20 @@ func (r *rebuilder) buildSite() (files map[string][]byte, warnings []error, err 
 			err = fmt.Errorf("the build panicked: %v\n%s", p, debug.Stack())
 		}
 	}()
-	cfg := build.Config{Base: r.base}
+	var dirs build.Dirs
 	for _, t := range r.trees {
 		switch t.name {
 		case "content":
-			cfg.Content = os.DirFS(t.dir)
+			dirs.Content = t.dir
 		case "layouts":
-			cfg.Layouts = os.DirFS(t.dir)
+			dirs.Layouts = t.dir
 		case "static":
-			cfg.Static = os.DirFS(t.dir)
+			dirs.Static = t.dir
 		}
+	}
+	cfg, err := dirs.Open(r.base) // the command's rules for the trees
+	if err != nil {
+		return nil, nil, err
 	}
 	site, err := r.build(cfg)
 	if err != nil {

@@ -5,7 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
+	"statements/generator/sources"
 	"strings"
 
 	"github.com/fsnotify/fsnotify"
@@ -100,7 +100,7 @@ func (w *watcher) handle(ev fsnotify.Event, done <-chan struct{}) bool {
 	if !ok {
 		return true // a sibling of a tree, seen through the parent's watch
 	}
-	if rel != "." && ignored(filepath.Base(name)) {
+	if rel != "." && sources.Ignored(filepath.Base(name)) {
 		return true
 	}
 	if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
@@ -160,7 +160,7 @@ func (w *watcher) addTree(dir string, found func(label string)) {
 			}
 			return nil // gone already, or unreadable: skip it
 		}
-		if p != dir && ignored(d.Name()) {
+		if p != dir && sources.Ignored(d.Name()) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -203,24 +203,4 @@ func (w *watcher) forget(name string) {
 			delete(w.dirs, d)
 		}
 	}
-}
-
-// ignored reports whether a file name is an editor's temporary file, which
-// never reaches the site: vim's swap files and its 4913 write probe, backup
-// files (foo~), JetBrains' safe-write files and emacs' lock and auto-save files.
-func ignored(base string) bool {
-	switch {
-	case strings.HasSuffix(base, "~"),
-		strings.HasSuffix(base, ".swp"), strings.HasSuffix(base, ".swx"), strings.HasSuffix(base, ".swo"),
-		strings.Contains(base, "___jb_tmp___"), strings.Contains(base, "___jb_old___"),
-		strings.HasPrefix(base, ".#"),
-		len(base) > 1 && strings.HasPrefix(base, "#") && strings.HasSuffix(base, "#"):
-		return true
-	}
-	// vim probes whether it may create a file in a directory with 4913,
-	// then 5036, 5159, … while the name is taken.
-	if n, err := strconv.Atoi(base); err == nil && n >= 4913 && (n-4913)%123 == 0 && base[0] != '0' {
-		return true
-	}
-	return false
 }
