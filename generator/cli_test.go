@@ -112,6 +112,27 @@ func TestCommandWarns(t *testing.T) {
 	}
 }
 
+// TestEditorLeftoversNotPublished: what editors leave beside a file is
+// neither published nor read; a near-miss name is named in a warning.
+func TestEditorLeftoversNotPublished(t *testing.T) {
+	dir := copyTree(t)
+	for _, name := range []string{"static/site.css~", "static/#site.css#", "static/4913", "static/.DS_Store", "static/.site.css.swp", "content/documents/draft.MD"} {
+		os.WriteFile(filepath.Join(dir, name), []byte("x"), 0o644)
+	}
+	code, _, errOut := runGenerator(t, dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, name := range []string{"site.css~", "#site.css#", "4913", ".DS_Store", ".site.css.swp"} {
+		if _, err := os.Stat(filepath.Join(dir, "public", name)); err == nil {
+			t.Errorf("public/%s was published", name)
+		}
+	}
+	if want := "warning: content/documents/draft.MD: not read"; !strings.Contains(errOut, want) {
+		t.Errorf("stderr %q, want %q", errOut, want)
+	}
+}
+
 // TestOutputRefused: an output directory that is a source tree, holds one,
 // or holds files the generator did not write, and a regular file, are
 // refused with exit status 1, and nothing anywhere changes.

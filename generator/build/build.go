@@ -117,7 +117,7 @@ func build(cfg Config, cache *renderCache) (*Site, error) {
 	if err := linkcheck.Check(files, cfg.Base); err != nil {
 		return nil, err
 	}
-	var warnings []error
+	warnings := content.Warnings
 	for _, d := range docs {
 		warnings = append(warnings, d.Warnings...)
 	}

@@ -14,6 +14,8 @@ import (
 
 // Content is everything read from the content tree.
 type Content struct {
+	// Warnings name what was not read but looks as if it should have been.
+	Warnings  []error
 	Site      Site
 	Documents []*Document // sorted by date, then slug
 	Themes    []*Theme    // sorted by slug
@@ -85,9 +87,10 @@ func Load(fsys fs.FS, root string) (*Content, error) {
 	c := &Content{}
 	named := namedFS{fsys, root}
 	c.Site = loadSite(named, &errs)
-	c.Documents = loadDocuments(named, &errs)
-	c.Themes = loadThemes(named, &errs)
-	c.Pages = loadPages(named, &errs)
+	var warnings errorList
+	c.Documents = loadDocuments(named, &errs, &warnings)
+	c.Themes = loadThemes(named, &errs, &warnings)
+	c.Pages = loadPages(named, &errs, &warnings)
 	slugs := map[string]string{}
 	for _, d := range c.Documents {
 		slugs[d.Slug] = d.File
@@ -103,6 +106,7 @@ func Load(fsys fs.FS, root string) (*Content, error) {
 	if err := errs.err(); err != nil {
 		return nil, err
 	}
+	c.Warnings = warnings
 	return c, nil
 }
 
@@ -129,8 +133,10 @@ func loadSite(fsys namedFS, errs *errorList) Site {
 	return s
 }
 
-// markdownFiles lists dir/*.md, sorted; a missing directory is an empty list.
-func markdownFiles(fsys namedFS, dir string, errs *errorList) []string {
+// markdownFiles lists dir/*.md, sorted; a missing directory is an empty
+// list. A file whose name nearly ends in .md (x.MD, x.markdown) is not
+// read, and warned about.
+func markdownFiles(fsys namedFS, dir string, errs *errorList, warnings *errorList) []string {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		if !isNotExist(err) {
@@ -140,13 +146,25 @@ func markdownFiles(fsys namedFS, dir string, errs *errorList) []string {
 	}
 	var names []string
 	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") || strings.HasPrefix(e.Name(), ".") {
+		if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		if !strings.HasSuffix(e.Name(), ".md") {
+			if nearlyMarkdown(e.Name()) {
+				warnings.add(fsys.name(path.Join(dir, e.Name())), 0, "not read: only files whose names end in .md are; rename it if it is one")
+			}
 			continue
 		}
 		names = append(names, path.Join(dir, e.Name()))
 	}
 	sort.Strings(names)
 	return names
+}
+
+// nearlyMarkdown: a name an editor may have meant for a markdown file.
+func nearlyMarkdown(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	return ext == ".md" || ext == ".markdown" || ext == ".mdown" || ext == ".mkd" || ext == ".txt"
 }
 
 func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
@@ -177,9 +195,9 @@ func readSource(fsys namedFS, file string, errs *errorList) (*sourceFile, string
 	return f, slug
 }
 
-func loadDocuments(fsys namedFS, errs *errorList) []*Document {
+func loadDocuments(fsys namedFS, errs, warnings *errorList) []*Document {
 	var docs []*Document
-	for _, file := range markdownFiles(fsys, "documents", errs) {
+	for _, file := range markdownFiles(fsys, "documents", errs, warnings) {
 		f, slug := readSource(fsys, file, errs)
 		if f == nil {
 			continue
@@ -220,9 +238,9 @@ func loadDocuments(fsys namedFS, errs *errorList) []*Document {
 	return docs
 }
 
-func loadThemes(fsys namedFS, errs *errorList) []*Theme {
+func loadThemes(fsys namedFS, errs, warnings *errorList) []*Theme {
 	var themes []*Theme
-	for _, file := range markdownFiles(fsys, "themes", errs) {
+	for _, file := range markdownFiles(fsys, "themes", errs, warnings) {
 		f, slug := readSource(fsys, file, errs)
 		if f == nil {
 			continue
@@ -292,9 +310,9 @@ type namedFS struct {
 
 func (n namedFS) name(file string) string { return path.Join(n.root, file) }
 
-func loadPages(fsys namedFS, errs *errorList) []*Page {
+func loadPages(fsys namedFS, errs, warnings *errorList) []*Page {
 	var pages []*Page
-	for _, file := range markdownFiles(fsys, "pages", errs) {
+	for _, file := range markdownFiles(fsys, "pages", errs, warnings) {
 		f, slug := readSource(fsys, file, errs)
 		if f == nil {
 			continue

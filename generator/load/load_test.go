@@ -136,3 +136,20 @@ func TestMissingSiteFile(t *testing.T) {
 		t.Errorf("error = %v", err)
 	}
 }
+
+// TestNearMissesWarn: a file that looks meant for markdown but does not end
+// in .md is not read, and a warning names it.
+func TestNearMissesWarn(t *testing.T) {
+	c, err := load(t, map[string]string{"documents/test-doc.md": goodDoc, "documents/other.MD": goodDoc, "themes/x.markdown": "x", "documents/notes.pdf": "x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range c.Warnings {
+		got = append(got, w.Error())
+	}
+	want := "content/documents/other.MD: not read: only files whose names end in .md are; rename it if it is one|content/themes/x.markdown: not read: only files whose names end in .md are; rename it if it is one"
+	if strings.Join(got, "|") != want || len(c.Documents) != 1 {
+		t.Errorf("warnings %q, %d documents", got, len(c.Documents))
+	}
+}
