@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -25,6 +26,17 @@ type Config struct {
 	Layouts fs.FS // layouts/
 	Static  fs.FS // static/: copied to the site root as it is
 	Base    siteurl.Base
+	// Context, when done, stops the build within a page's work, with its
+	// error; nil never stops it.
+	Context context.Context
+}
+
+// stopped is the Context's error, if it is done.
+func (cfg Config) stopped() error {
+	if cfg.Context == nil {
+		return nil
+	}
+	return cfg.Context.Err()
 }
 
 // Site is a complete build.
@@ -64,6 +76,9 @@ func build(cfg Config, cache *renderCache) (*Site, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
+	if err := cfg.stopped(); err != nil {
+		return nil, err
+	}
 	notes, err := annotate.Annotate(docs, content.Themes)
 	if err != nil {
 		return nil, err
@@ -77,7 +92,7 @@ func build(cfg Config, cache *renderCache) (*Site, error) {
 	if err := cache.begin(cfg.Layouts, ms); err != nil {
 		return nil, err
 	}
-	files, err := renderPages(renderer, pages, cache)
+	files, err := renderPages(cfg, renderer, pages, cache)
 	if err != nil {
 		return nil, err
 	}
@@ -114,6 +129,9 @@ func build(cfg Config, cache *renderCache) (*Site, error) {
 	if err := merge(files, static, "static/"); err != nil {
 		return nil, err
 	}
+	if err := cfg.stopped(); err != nil {
+		return nil, err
+	}
 	if err := linkcheck.Check(files, cfg.Base); err != nil {
 		return nil, err
 	}
@@ -126,7 +144,7 @@ func build(cfg Config, cache *renderCache) (*Site, error) {
 
 // renderPages renders every page's HTML and markdown, in parallel across
 // cores, taking from cache the HTML of pages whose inputs are unchanged.
-func renderPages(r *html.Renderer, pages []*markdown.Page, cache *renderCache) (map[string][]byte, error) {
+func renderPages(cfg Config, r *html.Renderer, pages []*markdown.Page, cache *renderCache) (map[string][]byte, error) {
 	results := make([]rendered, len(pages))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -135,6 +153,10 @@ func renderPages(r *html.Renderer, pages []*markdown.Page, cache *renderCache) (
 		go func() {
 			defer wg.Done()
 			for i := range next {
+				if err := cfg.stopped(); err != nil {
+					results[i] = rendered{err: err}
+					continue
+				}
 				results[i] = cache.render(r, pages[i])
 			}
 		}()

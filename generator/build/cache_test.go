@@ -2,6 +2,8 @@ package build_test
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"math/rand/v2"
@@ -326,4 +328,15 @@ func modTimes(t testing.TB, dir string) map[string]time.Time {
 		t.Fatal(err)
 	}
 	return times
+}
+
+// A build stops when its context ends, with the context's error.
+func TestBuildStops(t *testing.T) {
+	cfg := repoTrees(t, "../..").config()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	cfg.Context = ctx
+	if _, err := build.Build(cfg); !errors.Is(err, context.Canceled) {
+		t.Errorf("build with a done context: %v", err)
+	}
 }

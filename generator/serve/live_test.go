@@ -538,3 +538,38 @@ func TestRefusedFilesThenRemoved(t *testing.T) {
 		})
 	}
 }
+
+// Close stops the server within a second, also in the middle of a long
+// rebuild: the build itself is stopped.
+func TestCloseStopsALongRebuild(t *testing.T) {
+	var building atomic.Bool
+	started := make(chan struct{}, 1)
+	h := start(t, "", func(o *Options) {
+		o.build = func(cfg build.Config) (*build.Site, error) {
+			if building.Load() {
+				started <- struct{}{}
+				select { // a build of a great many pages
+				case <-cfg.Context.Done():
+					return nil, cfg.Context.Err()
+				case <-time.After(time.Minute):
+				}
+			}
+			return build.Build(cfg)
+		}
+	})
+	building.Store(true)
+	h.write(cuba, cubaEdit(t, h.read(cuba), "LONG"))
+	select {
+	case <-started:
+	case <-time.After(wait):
+		t.Fatal("the rebuild did not start")
+	}
+	begin := time.Now()
+	h.srv.Close()
+	if took := time.Since(begin); took > time.Second {
+		t.Errorf("Close took %v during a rebuild", took)
+	}
+	if strings.Contains(h.log.String(), "context canceled") {
+		t.Errorf("the stopped build was reported:\n%s", h.log.String())
+	}
+}

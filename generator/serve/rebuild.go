@@ -16,6 +16,7 @@ import (
 // rebuilder owns building: one goroutine runs it, so builds never overlap,
 // and a change that arrives during a build waits in the batcher for the next.
 type rebuilder struct {
+	ctx     context.Context // done when the server stops: a build under way stops too
 	trees   []tree
 	base    siteurl.Base
 	build   func(build.Config) (*build.Site, error) // build.Build; tests may swap it
@@ -74,6 +75,9 @@ func (r *rebuilder) run(ctx context.Context, batches <-chan batch, early <-chan 
 // like any other: the server starts anyway and shows the error.
 func (r *rebuilder) first() {
 	a := r.attempt()
+	if r.ctx.Err() != nil {
+		return // stopped during the build
+	}
 	if a.err != nil {
 		r.failing = true
 		r.events.ready("", a.err.Error())
@@ -110,6 +114,9 @@ func (r *rebuilder) attempt() attempt {
 // publish serves the build a made after the changes of b, if its output
 // changed (or it fixes a failed build), and tells the tabs; or reports its error.
 func (r *rebuilder) publish(b batch, a attempt) {
+	if r.ctx.Err() != nil {
+		return // stopped during the build: nothing to serve or say
+	}
 	what := describe(b.shown())
 	if a.err != nil {
 		r.failing = true
@@ -165,6 +172,7 @@ func (r *rebuilder) buildSite() (files map[string][]byte, warnings []error, err 
 	if err != nil {
 		return nil, nil, err
 	}
+	cfg.Context = r.ctx
 	site, err := r.build(cfg)
 	if err != nil {
 		return nil, nil, err

@@ -91,6 +91,88 @@ func TestRunRefusesBadArguments(t *testing.T) {
 			t.Errorf("run %v: no error", args)
 		}
 	}
+	// Beyond loopback only with -expose.
+	for _, addr := range []string{":0", "0.0.0.0:0", "[::]:0"} {
+		err := run(context.Background(), []string{"-addr", addr}, io.Discard, io.Discard, nil)
+		if err == nil || !strings.Contains(err.Error(), "listens beyond this machine; use 127.0.0.1:PORT, or add -expose") {
+			t.Errorf("run -addr %s: %v", addr, err)
+		}
+	}
+}
+
+// startRun runs the serve command with args on a copy of the site and
+// gives its address and output; it stops when the test ends.
+func startRun(t *testing.T, args ...string) (string, *logBuffer) {
+	t.Helper()
+	dir := copySite(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	addrs := make(chan net.Addr, 1)
+	out := &logBuffer{}
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, append(args, "-content", filepath.Join(dir, "content"), "-layouts", filepath.Join(dir, "layouts"), "-static", filepath.Join(dir, "static")),
+			out, out, func(a net.Addr) { addrs <- a })
+	}()
+	t.Cleanup(func() { cancel(); <-done })
+	select {
+	case a := <-addrs:
+		return a.String(), out
+	case err := <-done:
+		t.Fatalf("run: %v", err)
+	case <-time.After(wait):
+		t.Fatal("run did not start")
+	}
+	return "", nil
+}
+
+// get requests path from addr with the given Host header.
+func getWithHost(t *testing.T, addr, host, path string) int {
+	t.Helper()
+	req, _ := http.NewRequest("GET", "http://"+addr+path, nil)
+	req.Host = host
+	client := &http.Client{Transport: &http.Transport{}, Timeout: wait}
+	defer client.CloseIdleConnections()
+	resp, err := client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	return resp.StatusCode
+}
+
+// The server answers only requests that name it: a page of another site
+// that points its own name at 127.0.0.1 (DNS rebinding) gets 403.
+func TestRunChecksHost(t *testing.T) {
+	addr, _ := startRun(t, "-addr", "127.0.0.1:0")
+	_, port, _ := net.SplitHostPort(addr)
+	for host, want := range map[string]int{
+		"127.0.0.1:" + port: 200, "localhost:" + port: 200, "LOCALHOST:" + port: 200, "[::1]:" + port: 200,
+		"evil.example:" + port: 403, "evil.example": 403, "127.0.0.1.nip.io:" + port: 403,
+	} {
+		for _, path := range []string{"/", eventsEndpoint} {
+			if path == eventsEndpoint && want == 200 {
+				continue // a stream: not read to its end here
+			}
+			if got := getWithHost(t, addr, host, path); got != want {
+				t.Errorf("GET %s with Host %s: %d, want %d", path, host, got, want)
+			}
+		}
+	}
+}
+
+// -expose serves beyond loopback, and says so.
+func TestRunExposes(t *testing.T) {
+	addr, out := startRun(t, "-addr", "0.0.0.0:0", "-expose")
+	_, port, _ := net.SplitHostPort(addr)
+	if !strings.Contains(out.String(), "warning: -expose: serving") {
+		t.Errorf("output %q, want the warning", out.String())
+	}
+	if got := getWithHost(t, "127.0.0.1:"+port, "127.0.0.1:"+port, "/"); got != 200 {
+		t.Errorf("GET /: %d", got)
+	}
+	if got := getWithHost(t, "127.0.0.1:"+port, "evil.example", "/"); got != 403 {
+		t.Errorf("GET / with a foreign Host: %d", got)
+	}
 }
 
 // The command as a user runs it: go run ./generator serve, stopped with Ctrl-C.

@@ -43,8 +43,9 @@ const shutdownGrace = 500 * time.Millisecond
 func run(ctx context.Context, args []string, stdout, stderr io.Writer, listening func(addr net.Addr)) error {
 	fl := flag.NewFlagSet("generator serve", flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	addr := fl.String("addr", "127.0.0.1:1313", "address to listen on (host:port); loopback unless you name another interface")
-	opts := Options{Stdout: stdout, Stderr: stderr}
+	addr := fl.String("addr", "127.0.0.1:1313", "address to listen on (host:port): this machine only (loopback), unless -expose")
+	expose := fl.Bool("expose", false, "allow an -addr beyond this machine (0.0.0.0:1313, to try the site on a phone on the same network): anyone who can reach it reads the site and its drafts")
+	opts := Options{Stdout: stdout, Stderr: stderr, ctx: ctx}
 	opts.Dirs.AddFlags(fl)
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -55,16 +56,23 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, listening
 	if fl.NArg() > 0 {
 		return fmt.Errorf("serve: unexpected argument %q", fl.Arg(0))
 	}
+	if !*expose && !loopback(*addr) {
+		return fmt.Errorf("serve: -addr %s listens beyond this machine; use 127.0.0.1:PORT, or add -expose to serve your network", *addr)
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
+	}
+	allowed := allowedHosts(ln.Addr())
+	if *expose && !loopback(ln.Addr().String()) {
+		fmt.Fprintf(stderr, "warning: -expose: serving %s beyond this machine: anyone who can reach it can read the site built from your working copy, drafts included\n", ln.Addr())
 	}
 	s, err := New(opts)
 	if err != nil {
 		ln.Close()
 		return err
 	}
-	hs := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	hs := &http.Server{Handler: hostGuard(s, allowed), ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
 	fmt.Fprintf(stdout, "serving %s, watching %s, %s and %s (Ctrl-C stops)\n", siteURL(ln.Addr()), opts.Content, opts.Layouts, opts.Static)
@@ -114,6 +122,7 @@ type Options struct {
 	Quiet, MaxDelay, Settle time.Duration
 
 	build func(build.Config) (*build.Site, error) // a build.Builder's Build, unless a test says otherwise
+	ctx   context.Context                         // stops the server, its first build included; nil: only Close does
 }
 
 // Server is a running development server: an http.Handler over the
@@ -173,11 +182,15 @@ func New(opts Options) (*Server, error) {
 			return site, err
 		}
 	}
-	r := &rebuilder{trees: trees, base: base, build: opts.build, site: &s.site, events: s.events, log: log, pending: &s.pending}
+	parent := opts.ctx
+	if parent == nil {
+		parent = context.Background()
+	}
+	ctx, cancel := context.WithCancel(parent)
+	s.cancel = cancel
+	r := &rebuilder{ctx: ctx, trees: trees, base: base, build: opts.build, site: &s.site, events: s.events, log: log, pending: &s.pending}
 	r.first()
 
-	ctx, cancel := context.WithCancel(context.Background())
-	s.cancel = cancel
 	s.wg.Add(3)
 	go func() { defer s.wg.Done(); w.run(ctx.Done()) }()
 	go func() { defer s.wg.Done(); bt.run(ctx) }()
@@ -185,8 +198,8 @@ func New(opts Options) (*Server, error) {
 	return s, nil
 }
 
-// Close stops watching and rebuilding (waiting for a build under way to
-// end) and ends every event stream. The handler goes on serving the last
+// Close stops watching and rebuilding (a build under way stops within a
+// page's work) and ends every event stream. The handler goes on serving the last
 // build; Close is safe to call more than once.
 func (s *Server) Close() error {
 	s.close.Do(func() {
