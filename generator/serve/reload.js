@@ -22,6 +22,15 @@
     if (!location.hash) return null;
     try { return document.getElementById(decodeURIComponent(location.hash.slice(1))); } catch { return null; }
   }
+  // The block at the top of the window, and how far from the top it is:
+  // the reader's place, whatever the layout does before it settles.
+  function anchorNow() {
+    for (const el of document.querySelectorAll('main [id]')) {
+      const top = el.getBoundingClientRect().top;
+      if (top >= 0) return { id: el.id, top };
+    }
+    return null;
+  }
   function restore() {
     const raw = store.get(placeKey);
     if (raw === null) return;
@@ -30,7 +39,24 @@
     let place;
     try { place = JSON.parse(raw); } catch { return; }
     if (place.atFragment && fragmentTarget()) return;
-    window.scrollTo(place.x, place.y);
+    const apply = () => {
+      const el = place.anchor && document.getElementById(place.anchor.id);
+      if (el) window.scrollTo(place.x, window.scrollY + el.getBoundingClientRect().top - place.anchor.top);
+      else window.scrollTo(place.x, place.y);
+    };
+    apply();
+    // The layout may change after load (fonts found late, a fallback font's
+    // other metrics): keep the place as it does, until the reader moves or
+    // it has had time to settle.
+    let moved = false;
+    for (const type of ['wheel', 'touchstart', 'keydown', 'mousedown']) {
+      window.addEventListener(type, () => { moved = true; }, { once: true, passive: true });
+    }
+    const again = () => { if (!moved) apply(); };
+    const observer = 'ResizeObserver' in window ? new ResizeObserver(again) : null;
+    if (observer) observer.observe(document.body);
+    if (document.fonts) document.fonts.ready.then(() => requestAnimationFrame(again));
+    setTimeout(() => { if (observer) observer.disconnect(); }, 3000);
   }
   if (document.readyState === 'complete') restore();
   else window.addEventListener('load', restore, { once: true });
@@ -38,7 +64,7 @@
   function reload() {
     const t = fragmentTarget();
     const top = t ? t.getBoundingClientRect().top : NaN;
-    store.set(placeKey, JSON.stringify({ x: window.scrollX, y: window.scrollY, atFragment: top > -4 && top < 80 }));
+    store.set(placeKey, JSON.stringify({ x: window.scrollX, y: window.scrollY, anchor: anchorNow(), atFragment: top > -4 && top < 80 }));
     if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
     location.reload();
   }
