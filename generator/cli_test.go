@@ -112,6 +112,36 @@ func TestCommandWarns(t *testing.T) {
 	}
 }
 
+// TestBrokenAnnotationLinkOnce: an annotation's broken link is reported at
+// its line of the theme's file, once, not at the pages that show it.
+func TestBrokenAnnotationLinkOnce(t *testing.T) {
+	dir := copyTree(t)
+	writeFile("content/themes/dangling.md", theme("terms: [瓜达尔港]\n", "见[第四条](/china-cuba-joint-statement-2025/#para_99)。"))(t, dir)
+	code, _, errOut := runGenerator(t, dir)
+	if code != 1 || strings.Count(errOut, "#para_99") != 1 || !strings.Contains(errOut, "content/themes/dangling.md:7: link") {
+		t.Errorf("exit %d, stderr:\n%s", code, errOut)
+	}
+}
+
+// TestHelp: -h exits 0 and lists the commands, a line each; so does each command's -h.
+func TestHelp(t *testing.T) {
+	dir := copyTree(t)
+	code, out, errOut := runGenerator(t, dir, "-h")
+	if code != 0 {
+		t.Errorf("-h: exit %d", code)
+	}
+	for _, want := range []string{"go run ./generator [flags]", "go run ./generator serve", "go run ./generator import", "go run ./generator synth", "-out"} {
+		if !strings.Contains(out+errOut, want) {
+			t.Errorf("-h does not say %q:\n%s", want, out+errOut)
+		}
+	}
+	for _, cmd := range []string{"serve", "import", "synth"} {
+		if code, _, errOut := runGenerator(t, dir, cmd, "-h"); code != 0 || !strings.Contains(errOut, "-") {
+			t.Errorf("%s -h: exit %d, %q", cmd, code, errOut)
+		}
+	}
+}
+
 // TestEditorLeftoversNotPublished: what editors leave beside a file is
 // neither published nor read; a near-miss name is named in a warning.
 func TestEditorLeftoversNotPublished(t *testing.T) {
@@ -317,7 +347,8 @@ func TestBrokenInputKeepsPublic(t *testing.T) {
 		{"theme term matches nothing", writeFile("content/themes/nothing.md", theme("terms: [不存在的词]\n", "注释。")), "content/themes/nothing.md:4: term \"不存在的词\" matches nowhere"},
 		{"unknown block in a manual list", writeFile("content/themes/manual.md", theme("terms: [一带一路倡议]\nadd: [no-such-document#para_1]\n", "注释。")), "content/themes/manual.md:5: add: \"no-such-document#para_1\" is not a block"},
 		{"term claimed by two themes", writeFile("content/themes/twice.md", theme("terms: [第2758号决议]\n", "注释。")), "content/themes/un-resolution-2758.md:4: term \"第2758号决议\" is also a term of theme twice"},
-		{"javascript: link in an annotation", writeFile("content/themes/js.md", theme("terms: [瓜达尔港]\n", "见[此处](javascript:alert(1))。")), "content/themes/js.md:7: link \"javascript:alert(1)\": annotations may link only to http(s) URLs"},
+		{"javascript: link in an annotation", writeFile("content/themes/js.md", theme("terms: [瓜达尔港]\n", "见[此处](javascript:alert(1))。")), "content/themes/js.md:7: link \"javascript:alert(1)\": may link only to http(s) URLs or to paths of this site"},
+		{"javascript: link in an editorial page", writeFile("content/pages/about-us.md", "---\ntitle: 关于\n---\n\n见[此处](javascript:alert(1))。\n"), "content/pages/about-us.md:5: link \"javascript:alert(1)\": may link only to http(s) URLs or to paths of this site"},
 		{"protocol-relative link in an annotation", writeFile("content/themes/cdn.md", theme("terms: [瓜达尔港]\n", "第一段。\n\n见[此处](//evil.example/x)。")), "content/themes/cdn.md:9: link \"//evil.example/x\""},
 		{"50 MB file", writeFile("content/documents/huge.md", "---\ntitle: 大\n---\n\n"+strings.Repeat("甲", 50<<20/3)), "content/documents/huge.md: larger than 4194304 bytes"},
 		{"link to a file outside the project", symlink("static/notes.txt", "/etc/passwd"), "static/notes.txt: a symbolic link that leads outside the project (to /etc/passwd)"},
@@ -329,7 +360,8 @@ func TestBrokenInputKeepsPublic(t *testing.T) {
 		{"layout syntax error", edit("layouts/clause.html", "{{$d.Short}}", "{{$d.Short"), "layouts/clause.html:"},
 		{"layout missing", remove("layouts/theme.html"), "layouts/theme.html: no such layout"},
 		{"static file over a generated page", writeFile("static/index.html", "<p>x</p>"), "static/: index.html would overwrite a generated file"},
-		{"broken link in an annotation", writeFile("content/themes/dangling.md", theme("terms: [瓜达尔港]\n", "见[第四条](/china-cuba-joint-statement-2025/#para_99)。")), "themes/dangling/index.html: /china-cuba-joint-statement-2025/#para_99 (no element with id para_99)"},
+		{"broken link in an annotation", writeFile("content/themes/dangling.md", theme("terms: [瓜达尔港]\n", "见[第四条](/china-cuba-joint-statement-2025/#para_99)。")), "content/themes/dangling.md:7: link /china-cuba-joint-statement-2025/#para_99 leads nowhere (no element with id para_99)"},
+		{"broken link in an editorial page", writeFile("content/pages/about-us.md", "---\ntitle: 关于\n---\n\n第一段。\n\n见[此处](/nowhere/)。\n"), "content/pages/about-us.md:7: link /nowhere/ leads nowhere (no such file)"},
 	}
 	if len(tests) < 20 {
 		t.Fatalf("only %d bad inputs", len(tests))

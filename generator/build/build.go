@@ -132,7 +132,7 @@ func build(cfg Config, cache *renderCache) (*Site, error) {
 	if err := cfg.stopped(); err != nil {
 		return nil, err
 	}
-	if err := linkcheck.Check(files, cfg.Base); err != nil {
+	if err := linkcheck.Check(files, cfg.Base, editorsLinks(content, notes)); err != nil {
 		return nil, err
 	}
 	warnings := content.Warnings
@@ -209,4 +209,21 @@ func merge(site, add map[string][]byte, from string) error {
 		site[name] = data
 	}
 	return nil
+}
+
+// editorsLinks are the links to paths of the site that editors wrote in
+// themes' annotations and editorial pages, each with the page it is shown on.
+func editorsLinks(content *load.Content, notes *annotate.Annotations) []linkcheck.Source {
+	var sources []linkcheck.Source
+	for _, t := range notes.Themes {
+		for _, l := range t.Links {
+			sources = append(sources, linkcheck.Source{File: t.File, Line: l.Line, Page: markdown.ThemePath(t), Link: l.Dest})
+		}
+	}
+	for _, p := range content.Pages {
+		for _, l := range p.Links {
+			sources = append(sources, linkcheck.Source{File: p.File, Line: l.Line, Page: markdown.EditorialPath(p), Link: l.Dest})
+		}
+	}
+	return sources
 }

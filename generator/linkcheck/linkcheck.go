@@ -1,9 +1,11 @@
 // Package linkcheck proves a built site has no dangling internal link.
 //
-// It takes the site's files (path → bytes) and the base it is served under,
-// and gives an error listing every broken link as "page: link": an href or
-// src inside the site that names no file, or a #fragment that names no
-// element id in its target page. Links to other hosts are not checked.
+// It takes the site's files (path → bytes), the base it is served under and
+// the links editors wrote in the content (Source), and gives an error
+// listing every broken link: an href or src inside the site that names no
+// file, or a #fragment that names no element id in its target page; an
+// editor's link as "file:line: …", once, any other as "page: link". Links
+// to other hosts are not checked.
 package linkcheck
 
 import (
@@ -26,8 +28,19 @@ type page struct {
 	links []string
 }
 
-// Check verifies every internal link of every HTML file in files.
-func Check(files map[string][]byte, base siteurl.Base) error {
+// Source is a link an editor wrote, in a markdown body of the content
+// (a theme's annotation, an editorial page): a broken one is reported at
+// its file and line, once, not at every page it is built into.
+type Source struct {
+	File string // the content file: content/themes/x.md
+	Line int
+	Page string // the page it is resolved on, a site path: /themes/x/
+	Link string // as written: /doc/#para_4, #notes
+}
+
+// Check verifies the links of sources, then every internal link of every
+// HTML file in files but those sources report.
+func Check(files map[string][]byte, base siteurl.Base, sources []Source) error {
 	pages := map[string]*page{}
 	for name, data := range files {
 		if strings.HasSuffix(name, ".html") {
@@ -36,9 +49,24 @@ func Check(files map[string][]byte, base siteurl.Base) error {
 	}
 	site, _ := url.Parse("http://site.invalid" + base.Prefix() + "/")
 	var broken []string
+	reported := map[string]bool{}
+	for _, src := range sources {
+		self := site.ResolveReference(&url.URL{Path: strings.TrimPrefix(src.Page, "/")})
+		built := src.Link // as the pages have it: a site path under the base
+		if strings.HasPrefix(built, "/") {
+			built = base.Path(built)
+		}
+		if msg := checkLink(built, self, site, base, files, pages); msg != "" {
+			broken = append(broken, fmt.Sprintf("%s:%d: link %s leads nowhere (%s)", src.File, src.Line, src.Link, msg))
+			reported[built] = true
+		}
+	}
 	for name, p := range pages {
 		self := site.ResolveReference(&url.URL{Path: strings.TrimSuffix(name, "index.html")})
 		for _, link := range p.links {
+			if reported[link] {
+				continue
+			}
 			if msg := checkLink(link, self, site, base, files, pages); msg != "" {
 				broken = append(broken, fmt.Sprintf("%s: %s (%s)", name, link, msg))
 			}

@@ -16,7 +16,7 @@ func TestCheck(t *testing.T) {
 		"site.css":              []byte("body{}"),
 	}
 	base, _ := siteurl.Parse("/")
-	err := Check(files, base)
+	err := Check(files, base, nil)
 	if err == nil {
 		t.Fatal("no error for two broken links")
 	}
@@ -37,8 +37,27 @@ func TestCheckUnderSubPath(t *testing.T) {
 		"doc/index.html": []byte(`<p id="a"></p>`),
 	}
 	base, _ := siteurl.Parse("https://example.org/sub/")
-	err := Check(files, base)
+	err := Check(files, base, nil)
 	if err == nil || !strings.Contains(err.Error(), "index.html: /doc/ (outside the site's base path /sub/)") || strings.Count(err.Error(), "\n") != 1 {
 		t.Errorf("error = %v", err)
+	}
+}
+
+// An editor's broken link is reported once, at its source, not at each
+// page it is built into; a good one is not reported.
+func TestCheckSources(t *testing.T) {
+	files := map[string][]byte{
+		"themes/x/index.html": []byte(`<p id="a"></p><a href="/sub/doc/#para_9">see</a><a href="#a">here</a>`),
+		"doc/index.html":      []byte(`<div id="para_1"></div><a href="/sub/doc/#para_9">see, again</a>`),
+	}
+	base, _ := siteurl.Parse("/sub/")
+	sources := []Source{
+		{File: "content/themes/x.md", Line: 7, Page: "/themes/x/", Link: "/doc/#para_9"},
+		{File: "content/themes/x.md", Line: 9, Page: "/themes/x/", Link: "#a"},
+	}
+	err := Check(files, base, sources)
+	want := "broken links:\ncontent/themes/x.md:7: link /doc/#para_9 leads nowhere (no element with id para_9)"
+	if err == nil || err.Error() != want {
+		t.Errorf("error = %v\nwant %s", err, want)
 	}
 }

@@ -32,6 +32,7 @@ type Page struct {
 	Description string `yaml:"description"`
 	Body        string
 	BodyLine    int
+	Links       []Link // the body's links to paths of this site
 }
 
 // Site is content/site.yaml: what the site calls itself.
@@ -72,6 +73,7 @@ type Theme struct {
 	Remove     []string `yaml:"remove"`  // block references untagged by hand
 	Body       string   // the annotation, markdown
 	BodyLine   int      // line of the file on which Body starts
+	Links      []Link   // the annotation's links to paths of this site
 	FieldLines map[string]int
 }
 
@@ -271,6 +273,7 @@ func loadThemes(fsys namedFS, errs, warnings *errorList) []*Theme {
 		if strings.TrimSpace(t.Body) == "" {
 			errs.add(name, f.bodyLine, "the theme has no annotation after its front matter")
 		}
+		t.Links = bodyLinks(name, t.Body, t.BodyLine, errs)
 		themes = append(themes, t)
 	}
 	return themes
@@ -325,6 +328,7 @@ func loadPages(fsys namedFS, errs, warnings *errorList) []*Page {
 		if p.Title == "" {
 			errs.add(p.File, f.fieldLine("title"), "title is missing or empty")
 		}
+		p.Links = bodyLinks(p.File, p.Body, p.BodyLine, errs)
 		pages = append(pages, p)
 	}
 	return pages

@@ -3,6 +3,8 @@ package load
 import (
 	"bytes"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -124,7 +126,7 @@ func yamlError(name string, offset int, err error) error {
 			// mark's 0-based line (it adds 1 only for scanner errors).
 			line++
 		}
-		return &Error{name, offset + line, "front matter is not valid YAML: " + msg}
+		return &Error{name, offset + line, "front matter is not valid YAML: " + fileLines(msg, offset)}
 	}
 	if te, ok := err.(*yaml.TypeError); ok && len(te.Errors) > 0 {
 		msg = te.Errors[0]
@@ -134,10 +136,21 @@ func yamlError(name string, offset int, err error) error {
 			if n, _ := fmt.Sscanf(msg, "field %s not found", &field); n == 1 {
 				msg = fmt.Sprintf("unknown front matter field %q", field)
 			}
-			return &Error{name, offset + line, msg}
+			return &Error{name, offset + line, fileLines(msg, offset)}
 		}
 	}
-	return &Error{name, offset + 1, "front matter is not valid YAML: " + err.Error()}
+	return &Error{name, offset + 1, "front matter is not valid YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")}
+}
+
+// innerLine is a line number inside a yaml.v3 message: "already defined at line 3".
+var innerLine = regexp.MustCompile(`\bat line (\d+)`)
+
+// fileLines gives the line numbers inside a yaml.v3 message as lines of the file.
+func fileLines(msg string, offset int) string {
+	return innerLine.ReplaceAllStringFunc(msg, func(m string) string {
+		n, _ := strconv.Atoi(innerLine.FindStringSubmatch(m)[1])
+		return fmt.Sprintf("at line %d", n+offset)
+	})
 }
 
 // decodeFront decodes the front matter strictly into v: unknown fields and

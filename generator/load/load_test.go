@@ -100,6 +100,8 @@ func TestLoadErrors(t *testing.T) {
 		{"missing title", "documents/a.md", replace("title: 测试文件\n", ""), "content/documents/a.md:1: title is missing or empty"},
 		{"empty date", "documents/a.md", replace("date: 2025-09-04", "date: \"\""), "content/documents/a.md:6: date is missing or empty"},
 		{"bad date", "documents/a.md", replace("2025-09-04", "2025年9月4日"), "content/documents/a.md:6: date \"2025年9月4日\" is not an ISO date"},
+		{"duplicate key, both lines in the file's numbers", "documents/a.md", replace("short: 测试\n", "short: 测试\nshort: 又\n"), "content/documents/a.md:5: mapping key \"short\" already defined at line 4"},
+		{"YAML error without a line", "documents/a.md", replace("short: 测试", "short: *nothing"), "content/documents/a.md:2: front matter is not valid YAML: unknown anchor 'nothing' referenced"},
 		{"unknown field", "documents/a.md", replace("short: 测试", "shrot: 测试"), "content/documents/a.md:4: unknown front matter field \"shrot\""},
 		{"wrong type", "documents/a.md", replace("parties: [中华人民共和国, 古巴共和国]", "parties: {a: b}"), "content/documents/a.md:7:"},
 		{"invalid UTF-8", "documents/a.md", replace("序言第一段。", "序言\xff第一段。"), "content/documents/a.md:10: invalid UTF-8 (byte 0xff)"},

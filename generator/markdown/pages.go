@@ -196,12 +196,15 @@ func Excerpt(text string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
+// EditorialPath is the site path of an editorial page.
+func EditorialPath(p *load.Page) string { return "/" + p.Slug + "/" }
+
 // editorialPage is a page written in markdown by the editors, such as /data/.
 func editorialPage(s *Site, p *load.Page) *Page {
 	return &Page{
-		Path: "/" + p.Slug + "/", Layout: EditorialLayout, Title: p.Title, Description: p.Description,
+		Path: EditorialPath(p), Layout: EditorialLayout, Title: p.Title, Description: p.Description,
 		Crumbs: []Crumb{homeCrumb(s), {Title: p.Title}},
-		Front:  homeFront{Title: p.Title, URL: s.Base.Abs("/" + p.Slug + "/")},
+		Front:  homeFront{Title: p.Title, URL: s.Base.Abs(EditorialPath(p))},
 		Body:   []byte(p.Body),
 	}
 }

@@ -43,6 +43,10 @@ func splitPage(lines []sourceLine) ([]pageSection, []Warning, error) {
 				sections[len(sections)-1].title[0].number)
 		}
 		body := nonBlank(lines[start : dateline+1])
+		if first, last, ok := verticalRun(body); ok {
+			return nil, warnings, lineErrorf(first,
+				"lines %d–%d read as a title printed vertically, inside a document's body: the dateline of the document before it is missing; add it, like （新华社北京9月4日电）, before them", first, last)
+		}
 		if len(body) == 1 {
 			return nil, warnings, lineErrorf(lines[dateline].number, "document has an empty body: no text before this dateline")
 		}
@@ -174,3 +178,29 @@ func lastLineNumber(lines []sourceLine) int {
 // isDateline reports whether the line is a bracketed dateline such as
 // （新华社北京9月4日电）, which ends a document on a newspaper page.
 func isDateline(line string) bool { return grammar.BracketedDateline(line) }
+
+// minVerticalRun is how many single-character lines in a row make a
+// vertical title; a body's column lines are a dozen characters or more.
+const minVerticalRun = 6
+
+// verticalRun finds, in a body's non-blank lines, a run of single-character
+// lines long enough to be a vertical title, which no body has: the title of
+// a document whose dateline was lost. It gives the run's first and last
+// line numbers.
+func verticalRun(body []sourceLine) (first, last int, ok bool) {
+	run := 0
+	for i, l := range body {
+		if utf8.RuneCountInString(l.text) == 1 {
+			run++
+			continue
+		}
+		if run >= minVerticalRun {
+			return body[i-run].number, body[i-1].number, true
+		}
+		run = 0
+	}
+	if run >= minVerticalRun {
+		return body[len(body)-run].number, body[len(body)-1].number, true
+	}
+	return 0, 0, false
+}

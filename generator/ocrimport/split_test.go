@@ -2,6 +2,7 @@ package ocrimport
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -122,5 +123,16 @@ func TestIsDateline(t *testing.T) {
 		if got := isDateline(tt.in); got != tt.want {
 			t.Errorf("isDateline(%q) = %v, want %v", tt.in, got, tt.want)
 		}
+	}
+}
+
+// A page whose first dateline is lost: the second document's vertical
+// title stands inside the first body, and is reported, not merged.
+func TestMissingDatelineIsReported(t *testing.T) {
+	src := page("甲乙丙丁戊己庚辛壬癸子丑寅卯", "甲乙丙。") + "\n题\n\n一\n\n二\n\n三\n\n四\n\n五\n\n" +
+		page("子丑寅卯辰巳午未申酉戌亥甲乙", "子丑寅。", "（新华社北京9月4日电）") + "\n第\n二\n"
+	_, _, err := Parse([]byte(src))
+	if err == nil || !strings.Contains(err.Error(), "read as a title printed vertically, inside a document's body: the dateline of the document before it is missing") {
+		t.Errorf("error = %v", err)
 	}
 }
