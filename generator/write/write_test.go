@@ -215,3 +215,20 @@ func TestSyncOneAtATime(t *testing.T) {
 		}
 	}
 }
+
+// A failure while the new site is written (here a file where a directory
+// must go) leaves the old site byte for byte, and no tree behind.
+func TestSyncFailureWhileWriting(t *testing.T) {
+	root := t.TempDir()
+	out := filepath.Join(root, "public")
+	if _, err := Sync(out, map[string][]byte{"index.html": []byte("home")}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, root)
+	if _, err := Sync(out, map[string][]byte{"index.html": []byte("new"), "a": []byte("x"), "a/b.html": []byte("y")}, Options{}); err == nil {
+		t.Fatal("no error")
+	}
+	if after := snapshot(t, root); after != before {
+		t.Errorf("the failed Sync changed the directory:\n%s\nwas\n%s", after, before)
+	}
+}
