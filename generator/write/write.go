@@ -51,7 +51,7 @@ func Sync(dir string, files map[string][]byte, opts Options) (Stats, error) {
 	if err := checkProtected(dir, opts.Protected); err != nil {
 		return st, err
 	}
-	if _, err := ownedFiles(dir); err != nil {
+	if err := refuseAtSight(dir); err != nil {
 		return st, err // refused before the lock leaves a file beside it
 	}
 	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
@@ -126,6 +126,25 @@ func manifestOf(names []string) []byte {
 		b.WriteByte('\n')
 	}
 	return b.Bytes()
+}
+
+// refuseAtSight refuses, without walking it, a target that is not a
+// directory or is a directory of files with no manifest.
+func refuseAtSight(dir string) error {
+	fi, err := os.Lstat(dir)
+	if err != nil || !fi.IsDir() {
+		_, err := ownedFiles(dir) // the messages for what is not a directory
+		return err
+	}
+	if _, err := os.Stat(filepath.Join(dir, Manifest)); err == nil {
+		return nil // a site Sync wrote: every file is checked under the lock
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil || len(entries) == 0 {
+		return nil
+	}
+	_, err = ownedFiles(dir)
+	return err
 }
 
 // ownedFiles checks that dir is absent, empty or a site Sync wrote, and
