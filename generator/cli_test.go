@@ -58,7 +58,12 @@ func runGenerator(t *testing.T, dir string, args ...string) (int, string, string
 }
 
 // treeHash summarises every file's path, bytes and modification time.
-func treeHash(t *testing.T, dir string) string {
+func treeHash(t *testing.T, dir string) string { return hashTree(t, dir, true) }
+
+// contentHash summarises every file's path and bytes.
+func contentHash(t *testing.T, dir string) string { return hashTree(t, dir, false) }
+
+func hashTree(t *testing.T, dir string, withTimes bool) string {
 	t.Helper()
 	h := sha256.New()
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -67,8 +72,12 @@ func treeHash(t *testing.T, dir string) string {
 		}
 		if !d.IsDir() {
 			data, _ := os.ReadFile(p)
-			info, _ := d.Info()
-			fmt.Fprintf(h, "%s %x %d\n", p, sha256.Sum256(data), info.ModTime().UnixNano())
+			rel, _ := filepath.Rel(dir, p)
+			fmt.Fprintf(h, "%s %x", rel, sha256.Sum256(data))
+			if info, _ := d.Info(); withTimes && info != nil {
+				fmt.Fprintf(h, " %d", info.ModTime().UnixNano())
+			}
+			h.Write([]byte("\n"))
 		}
 		return nil
 	})
@@ -235,25 +244,6 @@ func TestBuildsTakeTurns(t *testing.T) {
 			t.Fatalf("round %d: the directory holds neither build", round)
 		}
 	}
-}
-
-// contentHash summarises every file's path and bytes.
-func contentHash(t *testing.T, dir string) string {
-	t.Helper()
-	h := sha256.New()
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !d.IsDir() {
-			data, _ := os.ReadFile(p)
-			rel, _ := filepath.Rel(dir, p)
-			fmt.Fprintf(h, "%s %d\n", rel, len(data))
-			h.Write(data)
-		}
-		return nil
-	})
-	return fmt.Sprintf("%x", h.Sum(nil))
 }
 
 // change is one way of breaking (or attacking) the site's sources.
