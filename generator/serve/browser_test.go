@@ -3,6 +3,8 @@ package serve
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"statements/generator/internal/testenv"
@@ -16,9 +18,9 @@ import (
 )
 
 // browserTab opens a headless Chromium with a fresh profile, closed when the test ends.
-func browserTab(t *testing.T) context.Context {
+func browserTab(t *testing.T, extra ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
-	alloc, cancelAlloc := testenv.NewAllocator(context.Background(), testenv.ChromiumOrSkip(t), t.TempDir(), chromedp.WindowSize(1000, 700))
+	alloc, cancelAlloc := testenv.NewAllocator(context.Background(), testenv.ChromiumOrSkip(t), t.TempDir(), append([]chromedp.ExecAllocatorOption{chromedp.WindowSize(1000, 700)}, extra...)...)
 	ctx, cancelTab := chromedp.NewContext(alloc)
 	t.Cleanup(func() {
 		cancelTab()
@@ -60,7 +62,41 @@ func eval[T any](t *testing.T, ctx context.Context, expr string) T {
 // place; shows a build error over the page, and clears it with a reload
 // when it is fixed; swaps a changed stylesheet without reloading.
 func TestBrowserReloads(t *testing.T) {
-	ctx := browserTab(t)
+	t.Run("fonts as installed", func(t *testing.T) { checkReloads(t, browserTab(t)) })
+	// A machine without CJK fonts sets the text in fallback fonts, in lines
+	// of other lengths: the reader's place must be kept all the same.
+	t.Run("without CJK fonts", func(t *testing.T) {
+		checkReloads(t, browserTab(t, chromedp.Env("FONTCONFIG_FILE="+fontsWithoutCJK(t))))
+	})
+}
+
+// fontsWithoutCJK writes a fontconfig file that has the machine's font
+// directories but those of CJK fonts.
+func fontsWithoutCJK(t *testing.T) string {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig>\n")
+	filepath.WalkDir("/usr/share/fonts", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() && !strings.Contains(strings.ToLower(p), "cjk") && !strings.Contains(p, "noto") {
+			entries, _ := os.ReadDir(p)
+			for _, e := range entries {
+				if !e.IsDir() {
+					fmt.Fprintf(&b, "  <dir>%s</dir>\n", p)
+					break
+				}
+			}
+		}
+		return nil
+	})
+	fmt.Fprintf(&b, "  <cachedir>%s</cachedir>\n</fontconfig>\n", filepath.Join(dir, "cache"))
+	file := filepath.Join(dir, "fonts.conf")
+	if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return file
+}
+
+func checkReloads(t *testing.T, ctx context.Context) {
 	// Under the strictest policy the pages may carry: scripts and styles
 	// from the site only, nothing inline.
 	dir := copySite(t)
