@@ -18,9 +18,9 @@ import (
 	"statements/generator/structure"
 )
 
-// Files gives sitemap.xml, robots.txt, feed.xml and llms.txt.
+// Files gives sitemap.xml (and its parts), robots.txt, feed.xml, llms.txt and llms-full.txt.
 func Files(site *markdown.Site, pages []*markdown.Page) (map[string][]byte, error) {
-	sitemap, err := Sitemap(site, pages)
+	files, err := Sitemap(site, pages)
 	if err != nil {
 		return nil, err
 	}
@@ -28,12 +28,11 @@ func Files(site *markdown.Site, pages []*markdown.Page) (map[string][]byte, erro
 	if err != nil {
 		return nil, err
 	}
-	return map[string][]byte{
-		"sitemap.xml": sitemap,
-		"robots.txt":  Robots(site.Base),
-		"feed.xml":    feed,
-		"llms.txt":    LLMs(site, pages),
-	}, nil
+	files["robots.txt"] = Robots(site.Base)
+	files["feed.xml"] = feed
+	files["llms.txt"] = LLMs(site, pages)
+	files["llms-full.txt"] = LLMsFull(site)
+	return files, nil
 }
 
 // latest is the newest document date, the last change of pages not tied to one document.
@@ -58,9 +57,25 @@ type sitemapURL struct {
 	LastMod string `xml:"lastmod"`
 }
 
-// Sitemap lists every page but the not-found page, with the date it last changed.
-func Sitemap(site *markdown.Site, pages []*markdown.Page) ([]byte, error) {
-	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+// MaxSitemapURLs is the most URLs one sitemap file may list (sitemaps.org).
+const MaxSitemapURLs = 50000
+
+type sitemapIndex struct {
+	XMLName  xml.Name       `xml:"sitemapindex"`
+	NS       string         `xml:"xmlns,attr"`
+	Sitemaps []sitemapEntry `xml:"sitemap"`
+}
+
+type sitemapEntry struct {
+	Loc     string `xml:"loc"`
+	LastMod string `xml:"lastmod"`
+}
+
+// Sitemap lists every page but the not-found page, with the date it last
+// changed: in sitemap.xml, or, beyond MaxSitemapURLs, in sitemap-1.xml,
+// sitemap-2.xml … that sitemap.xml indexes.
+func Sitemap(site *markdown.Site, pages []*markdown.Page) (map[string][]byte, error) {
+	var urls []sitemapURL
 	newest := latest(site.Documents)
 	for _, p := range pages {
 		if p.Layout == markdown.NotFoundLayout {
@@ -70,10 +85,34 @@ func Sitemap(site *markdown.Site, pages []*markdown.Page) ([]byte, error) {
 		if p.Document != nil {
 			mod = p.Document.Date
 		}
-		set.URLs = append(set.URLs, sitemapURL{Loc: site.Base.Abs(p.Path), LastMod: mod})
+		urls = append(urls, sitemapURL{Loc: site.Base.Abs(p.Path), LastMod: mod})
 	}
-	sort.Slice(set.URLs, func(i, j int) bool { return set.URLs[i].Loc < set.URLs[j].Loc })
-	return encodeXML(set)
+	sort.Slice(urls, func(i, j int) bool { return urls[i].Loc < urls[j].Loc })
+	const ns = "http://www.sitemaps.org/schemas/sitemap/0.9"
+	files := map[string][]byte{}
+	if len(urls) <= MaxSitemapURLs {
+		data, err := encodeXML(urlset{NS: ns, URLs: urls})
+		files["sitemap.xml"] = data
+		return files, err
+	}
+	index := sitemapIndex{NS: ns}
+	for k := 0; k*MaxSitemapURLs < len(urls); k++ {
+		part := urls[k*MaxSitemapURLs : min((k+1)*MaxSitemapURLs, len(urls))]
+		name := fmt.Sprintf("sitemap-%d.xml", k+1)
+		data, err := encodeXML(urlset{NS: ns, URLs: part})
+		if err != nil {
+			return nil, err
+		}
+		files[name] = data
+		mod := ""
+		for _, u := range part {
+			mod = max(mod, u.LastMod)
+		}
+		index.Sitemaps = append(index.Sitemaps, sitemapEntry{Loc: site.Base.Abs("/" + name), LastMod: mod})
+	}
+	data, err := encodeXML(index)
+	files["sitemap.xml"] = data
+	return files, err
 }
 
 // Robots allows everything and points to the sitemap.
@@ -144,12 +183,15 @@ func id(base siteurl.Base, path, name string) string {
 	return "urn:x-statements:" + name
 }
 
-// LLMs is llms.txt (llmstxt.org): the site in one markdown page, pointing to the markdown of every page.
+// LLMs is llms.txt (llmstxt.org): an index of the site in markdown, its
+// size bounded by the number of documents (one line each): the documents,
+// the ways to browse them, the themes, and llms-full.txt for the full text.
 func LLMs(site *markdown.Site, pages []*markdown.Page) []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n> %s\n\n", site.Meta.Title, site.Meta.Description)
-	b.WriteString("Every page of this site is also published as markdown (index.md beside index.html). " +
-		"Texts are exactly as officially published; each block has a permanent id (eId) used in its URL.\n\n")
+	b.WriteString("Every page of this site is also published as markdown (index.md beside index.html), every clause on a page of its own. " +
+		"The texts are transcribed character for character from the sources each document names; each block has a permanent id (eId) used in its URL. " +
+		"The full text of every document is in llms-full.txt.\n\n")
 	md := func(p *markdown.Page, note string) {
 		fmt.Fprintf(&b, "- [%s](%s)", p.HeadTitle, site.Base.Abs(p.Path+"index.md"))
 		if note != "" {
@@ -160,26 +202,30 @@ func LLMs(site *markdown.Site, pages []*markdown.Page) []byte {
 	b.WriteString("## Documents\n\n")
 	for _, p := range pages {
 		if p.Layout == markdown.DocumentLayout {
-			md(p, fmt.Sprintf("%s, %s", p.Document.TitleEn, p.Document.Date))
+			md(p, strings.TrimPrefix(p.Document.TitleEn+", "+p.Document.Date, ", "))
 		}
 	}
-	b.WriteString("\n## Themes\n\n")
-	for _, p := range pages {
-		if p.Layout == markdown.ThemeLayout || p.Layout == markdown.ThemesLayout {
-			md(p, "")
-		}
-	}
-	for _, d := range site.Documents {
-		fmt.Fprintf(&b, "\n## Clauses of %s\n\n", d.Short)
-		for _, p := range pages {
-			if p.Layout == markdown.ClauseLayout && p.Document == d {
-				md(p, "")
-			}
-		}
-	}
+	b.WriteString("\n## Browse\n\n")
+	fmt.Fprintf(&b, "- [By country and organisation](%s)\n- [By year](%s)\n- [Themes](%s)\n",
+		site.Base.Abs(markdown.PartiesPath+"index.md"), site.Base.Abs(markdown.YearsPath+"index.md"), site.Base.Abs(markdown.ThemesPath+"index.md"))
 	b.WriteString("\n## Optional\n\n")
+	fmt.Fprintf(&b, "- [Full text](%s): every document, its blocks with their ids\n", site.Base.Abs("/llms-full.txt"))
 	fmt.Fprintf(&b, "- [Data formats](%s): JSON, Akoma Ntoso XML and markdown, documented\n", site.Base.Abs("/data/"))
 	fmt.Fprintf(&b, "- [Home](%s)\n", site.Base.Abs("/index.md"))
+	return []byte(b.String())
+}
+
+// LLMsFull is llms-full.txt: every document's text, block by block, each
+// with its id and the URL of its own page.
+func LLMsFull(site *markdown.Site) []byte {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s: full text\n\n", site.Meta.Title)
+	for _, d := range site.Documents {
+		fmt.Fprintf(&b, "## %s\n\n%s · %s\n\n", d.Title, d.Date, site.Base.Abs(markdown.DocumentPath(d)))
+		for _, blk := range d.Blocks {
+			fmt.Fprintf(&b, "%s\n[%s](%s)\n\n", blk.Text(), blk.EID, site.Base.Abs(markdown.BlockPath(d, blk)))
+		}
+	}
 	return []byte(b.String())
 }
 

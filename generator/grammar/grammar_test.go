@@ -198,3 +198,18 @@ func TestNormalizeHeading(t *testing.T) {
 		}
 	}
 }
+
+func TestParty(t *testing.T) {
+	for _, tt := range [][5]string{
+		{"中华人民共和国", "People's Republic of China", "中华人民共和国", "People's Republic of China", "peoples-republic-of-china"},
+		{"中华人民共和国政府", "Government of the People's Republic of China", "中华人民共和国", "People's Republic of China", "peoples-republic-of-china"},
+		{"巴基斯坦伊斯兰共和国政府", "Government of the Islamic Republic of Pakistan", "巴基斯坦伊斯兰共和国", "Islamic Republic of Pakistan", "islamic-republic-of-pakistan"},
+		{"东南亚国家联盟", "Association of Southeast Asian Nations (ASEAN)", "东南亚国家联盟", "Association of Southeast Asian Nations (ASEAN)", "association-of-southeast-asian-nations-asean"},
+		{"古巴共和国", "", "古巴共和国", "", ""},
+	} {
+		name, en, slug := Party(tt[0], tt[1])
+		if name != tt[2] || en != tt[3] || slug != tt[4] {
+			t.Errorf("Party(%q, %q) = %q, %q, %q", tt[0], tt[1], name, en, slug)
+		}
+	}
+}

@@ -37,6 +37,11 @@ func funcs(site *markdown.Site) template.FuncMap {
 		// an attachment's mark and title.
 		"tocText":   tocText,
 		"charCount": markdown.CharCount,
+		// partiesOf lists a document's parties that have pages; partyPath and
+		// yearPath are the site paths of a party's and a document's year's pages.
+		"partiesOf": site.PartiesOf,
+		"partyPath": markdown.PartyPath,
+		"yearPath":  func(d *structure.Document) string { return markdown.YearPath(d.Date[:4]) },
 		// dataPath and xmlPath are the site paths of a document's JSON and Akoma Ntoso XML.
 		"dataPath": export.DataPath,
 		"xmlPath":  export.XMLPath,

@@ -22,6 +22,9 @@ var pages = []string{
 	"search/index.html",
 	"data/index.html",
 	"404.html",
+	"parties/index.html",
+	"parties/islamic-republic-of-pakistan/index.html",
+	"years/2025/index.html",
 }
 
 const vnuJar = "node_modules/vnu-jar/build/dist/vnu.jar"

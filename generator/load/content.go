@@ -80,7 +80,7 @@ type Theme struct {
 var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // ReservedSlugs are top-level paths of the site that a document slug may not take.
-var ReservedSlugs = map[string]bool{"themes": true, "search": true, "data": true, "static": true, "about": true}
+var ReservedSlugs = map[string]bool{"themes": true, "search": true, "data": true, "static": true, "about": true, "parties": true, "years": true, "page": true}
 
 // Load reads and checks the whole content tree. root is the tree's name in
 // error messages and File fields, normally "content".

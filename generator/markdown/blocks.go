@@ -125,7 +125,7 @@ func (s *Site) writeThemeNote(b *strings.Builder, d *structure.Document, blk *st
 			refs := g[0].In(other)
 			for k, r := range refs {
 				if k == maxAlsoIn {
-					fmt.Fprintf(b, " [共 %d 段](%s#in-%s)", len(refs), s.Base.Path(ThemePath(g[0])), other.Slug)
+					fmt.Fprintf(b, " [共 %d 段](%s)", len(refs), s.Base.Path(ThemeIn(g[0], other)))
 					break
 				}
 				if k > 0 {

@@ -23,6 +23,7 @@ const (
 	ThemesLayout    Layout = "themes"
 	EditorialLayout Layout = "page"
 	SearchLayout    Layout = "search"
+	ListLayout      Layout = "list"
 )
 
 // Section is a titled part of a page that layouts may place on their own,

@@ -3,6 +3,7 @@ package markdown
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"statements/generator/annotate"
@@ -18,6 +19,9 @@ type Site struct {
 	Documents []*structure.Document
 	Notes     *annotate.Annotations // the themes and where they occur
 	Pages     []*load.Page          // editorial pages
+
+	once sync.Once
+	arch *archive // the documents by party and year
 }
 
 // DocumentPath is the site path of a document's page.
@@ -78,9 +82,9 @@ func allPages(s *Site) []*Page {
 	}
 	pages = append(pages, themesPage(s), searchPage(s))
 	for _, t := range s.Notes.Themes {
-		pages = append(pages, themePage(s, t))
+		pages = append(pages, themePages(s, t)...)
 	}
-	return pages
+	return append(pages, browsePages(s)...)
 }
 
 func homeCrumb(s *Site) Crumb { return Crumb{Title: "首页", Path: "/"} }
@@ -145,12 +149,11 @@ func homePage(s *Site) *Page {
 	if s.Meta.Description != "" {
 		fmt.Fprintf(&b, "%s\n\n", Escape(s.Meta.Description))
 	}
-	b.WriteString("## 文件 {#documents}\n\n")
-	for _, d := range s.Documents {
-		fmt.Fprintf(&b, "- [%s](%s)  \n  %s  \n  %s · %s · %d 字\n", Escape(d.Title), s.Base.Path(DocumentPath(d)),
-			Escape(d.TitleEn), d.Date, Escape(strings.Join(d.Parties, "、")), CharCount(d))
-	}
-	b.WriteString("\n## 主题 {#themes}\n\n")
+	a := s.archive()
+	b.WriteString("## 最新文件 {#documents}\n\n")
+	s.writeDocumentList(&b, a.newest[:min(Latest, len(a.newest))])
+	fmt.Fprintf(&b, "全部 %d 份文件：[按年份](%s) · [按国家和组织](%s)\n\n", len(a.newest), s.Base.Path(YearsPath), s.Base.Path(PartiesPath))
+	b.WriteString("## 主题 {#themes}\n\n")
 	fmt.Fprintf(&b, "两份以上文件共同涉及的主题，附注释与逐段对照。[全部主题](%s)\n\n", s.Base.Path(ThemesPath))
 	for _, t := range s.Notes.Themes {
 		fmt.Fprintf(&b, "- [%s](%s) %s\n", escapeInline(t.Title), s.Base.Path(ThemePath(t)), escapeInline(t.TitleEn))
@@ -165,8 +168,10 @@ func homePage(s *Site) *Page {
 
 func notFoundPage(s *Site) *Page {
 	var b strings.Builder
-	b.WriteString("此地址没有页面。链接可能有误，或条款编号写法不同。可从以下文件查找：\n\n")
-	for _, d := range s.Documents {
+	fmt.Fprintf(&b, "此地址没有页面。链接可能有误，或条款编号写法不同。可[搜索](%s)，或[按年份](%s)、[按国家和组织](%s)、[按主题](%s)查找。最新文件：\n\n",
+		s.Base.Path(SearchPath), s.Base.Path(YearsPath), s.Base.Path(PartiesPath), s.Base.Path(ThemesPath))
+	a := s.archive()
+	for _, d := range a.newest[:min(Latest, len(a.newest))] {
 		fmt.Fprintf(&b, "- [%s](%s)\n", Escape(d.Title), s.Base.Path(DocumentPath(d)))
 	}
 	b.WriteString("\n")

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"statements/generator/annotate"
@@ -21,31 +22,50 @@ type themeFront struct {
 	URL     string   `yaml:"url"`
 }
 
-// themePage is a theme's annotation, then each document's passages, side by side in the layout.
-func themePage(s *Site, t *annotate.Theme) *Page {
-	p := &Page{
-		Path:          ThemePath(t),
-		Layout:        ThemeLayout,
-		Title:         t.Title,
-		Description:   fmt.Sprintf("%s（%s）：注释，及各文件中的相关段落对照。", t.Title, t.TitleEn),
-		Crumbs:        []Crumb{homeCrumb(s), {Title: "主题", Path: ThemesPath}, {Title: t.Title}},
-		Theme:         t,
-		Front:         themeFront{Title: t.Title, TitleEn: t.TitleEn, Terms: t.Terms, URL: s.Base.Abs(ThemePath(t))},
-		Body:          []byte(strings.TrimSpace(t.Body) + "\n\n"),
-		SectionsTitle: "各文件中的相关段落",
-	}
-	for _, d := range s.Documents {
-		refs := t.In(d)
+// themePages are a theme's pages: its annotation, then the passages of
+// each document it occurs in, grouped by document, ThemeDocsPerPage
+// documents to a page (side by side in the layout).
+func themePages(s *Site, t *annotate.Theme) []*Page {
+	n := pageCount(len(t.Docs), ThemeDocsPerPage)
+	pages := make([]*Page, 0, n)
+	for k := 1; k <= n; k++ {
+		title := t.Title
+		if k > 1 {
+			title = fmt.Sprintf("%s（第 %d 页）", t.Title, k)
+		}
+		p := &Page{
+			Path:          pagePath(ThemePath(t), k),
+			Layout:        ThemeLayout,
+			Title:         title,
+			Description:   fmt.Sprintf("%s（%s）：注释，及各文件中的相关段落对照。", t.Title, t.TitleEn),
+			Crumbs:        []Crumb{homeCrumb(s), {Title: "主题", Path: ThemesPath}, {Title: title}},
+			Theme:         t,
+			Front:         themeFront{Title: title, TitleEn: t.TitleEn, Terms: t.Terms, URL: s.Base.Abs(pagePath(ThemePath(t), k))},
+			SectionsTitle: fmt.Sprintf("各文件中的相关段落（%d 份文件）", len(t.Docs)),
+		}
 		var b strings.Builder
-		if len(refs) == 0 {
-			b.WriteString("本文件未涉及此主题。\n\n")
+		if k == 1 {
+			b.WriteString(strings.TrimSpace(t.Body) + "\n\n")
 		}
-		for _, r := range refs {
-			s.writePassage(&b, d, r.Block, t)
+		s.writePager(&b, ThemePath(t), k, n)
+		p.Body = []byte(b.String())
+		for _, d := range t.Docs[(k-1)*ThemeDocsPerPage : min(k*ThemeDocsPerPage, len(t.Docs))] {
+			refs := t.In(d)
+			var b strings.Builder
+			for _, r := range refs {
+				s.writePassage(&b, d, r.Block, t)
+			}
+			p.Sections = append(p.Sections, Section{ID: "in-" + d.Slug, Title: fmt.Sprintf("%s（%d 段）", d.Short, len(refs)), Body: []byte(b.String())})
 		}
-		p.Sections = append(p.Sections, Section{ID: "in-" + d.Slug, Title: fmt.Sprintf("%s（%d 段）", d.Short, len(refs)), Body: []byte(b.String())})
+		pages = append(pages, p)
 	}
-	return p
+	return pages
+}
+
+// ThemeIn is the link to a document's passages on the theme's pages.
+func ThemeIn(t *annotate.Theme, d *structure.Document) string {
+	k := slices.Index(t.Docs, d)/ThemeDocsPerPage + 1
+	return pagePath(ThemePath(t), k) + "#in-" + d.Slug
 }
 
 // writePassage writes a block as a passage of a theme page: its number
@@ -69,36 +89,17 @@ func (s *Site) writePassage(b *strings.Builder, d *structure.Document, blk *stru
 	}
 }
 
-// themesPage lists every theme with how many blocks of each document it tags.
+// themesPage lists every theme with how many blocks of how many documents it tags.
 func themesPage(s *Site) *Page {
 	var b strings.Builder
-	b.WriteString("各主题在每份文件中出现的段落数。点击主题查看注释和逐段对照。\n\n")
-	b.WriteString("| 主题 Theme |")
-	for _, d := range s.Documents {
-		fmt.Fprintf(&b, " %s |", escapeInline(d.Short))
-	}
-	b.WriteString("\n|---|")
-	for range s.Documents {
-		// Counts are right-aligned by the stylesheet: an alignment here would make
-		// goldmark write style="…" attributes, which the Content-Security-Policy forbids.
-		b.WriteString("---|")
-	}
-	b.WriteString("\n")
+	b.WriteString("两份以上文件共同涉及的主题，及其出现的段落数和文件数。点击主题查看注释和逐段对照。\n\n")
 	for _, t := range s.Notes.Themes {
-		fmt.Fprintf(&b, "| [%s](%s) · %s |", escapeInline(t.Title), s.Base.Path(ThemePath(t)), escapeInline(t.TitleEn))
-		for _, d := range s.Documents {
-			if n := len(t.In(d)); n > 0 {
-				fmt.Fprintf(&b, " %d |", n)
-			} else {
-				b.WriteString(" — |")
-			}
-		}
-		b.WriteString("\n")
+		fmt.Fprintf(&b, "- [%s](%s) %s · %d 段，%d 份文件\n", escapeInline(t.Title), s.Base.Path(ThemePath(t)), escapeInline(t.TitleEn), len(t.Refs), len(t.Docs))
 	}
 	b.WriteString("\n")
 	return &Page{
 		Path: ThemesPath, Layout: ThemesLayout, Title: "主题",
-		Description: "两份文件共同涉及的主题一览，及其在每份文件中出现的段落数。",
+		Description: "各文件共同涉及的主题一览，及其出现的段落数和文件数。",
 		Crumbs:      []Crumb{homeCrumb(s), {Title: "主题"}},
 		Front:       homeFront{Title: "主题", URL: s.Base.Abs(ThemesPath)},
 		Body:        []byte(b.String()),

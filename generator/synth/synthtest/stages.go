@@ -85,13 +85,5 @@ func maxBuild(tb testing.TB) int {
 	return n
 }
 
-// PageCount is how many pages the site has, without writing them: one per
-// document and per block, and the others (home, not-found, search, the
-// themes index, one per theme and one per editorial page).
-func (st *Stages) PageCount() int {
-	n := 4 + len(st.Notes.Themes) + len(st.Content.Pages) + len(st.Documents)
-	for _, d := range st.Documents {
-		n += len(d.Blocks)
-	}
-	return n
-}
+// PageCount is how many pages the site has, without writing them.
+func (st *Stages) PageCount() int { return st.Markdown.PageCount() }
