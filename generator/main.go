@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"time"
 
 	"statements/generator/build"
@@ -62,7 +63,14 @@ const usage = `usage:
 flags of the build:
 `
 
+// buildMemory is the heap the build command aims to stay within (a soft
+// limit: the collector works harder near it); GOMEMLIMIT overrides it.
+const buildMemory = 384 << 20
+
 func runBuild(args []string, stdout, stderr io.Writer) error {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(buildMemory)
+	}
 	fl := flag.NewFlagSet("generator", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	baseURL := fl.String("base-url", "/", "where the site will be served: / for a local preview, or https://host/sub/path/")
@@ -91,17 +99,24 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	site, err := build.Build(cfg)
-	if err != nil {
-		return err
-	}
-	for _, w := range site.Warnings {
-		fmt.Fprintf(stderr, "warning: %v\n", w)
-	}
-	st, err := write.Sync(*out, site.Files, write.Options{
+	// The site goes to disk as it is built: a new tree beside the old one,
+	// swapped in only once the build is complete.
+	w, err := write.Begin(*out, write.Options{
 		Protected: protectedTrees(dirs),
 		Waiting:   func() { fmt.Fprintf(stderr, "waiting for another build writing %s…\n", *out) },
 	})
+	if err != nil {
+		return err
+	}
+	site, err := build.Stream(cfg, w)
+	if err != nil {
+		w.Abort()
+		return err
+	}
+	for _, warning := range site.Warnings {
+		fmt.Fprintf(stderr, "warning: %v\n", warning)
+	}
+	st, err := w.Commit()
 	if err != nil {
 		return err
 	}
@@ -109,7 +124,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "warning: could not remove the old site, now at %s; the next build removes it\n", st.Leftover)
 	}
 	fmt.Fprintf(stdout, "built %s: %d documents, %d pages, %d files (%d written, %d unchanged, %d removed) in %v\n",
-		*out, len(site.Documents), len(site.Pages), len(site.Files), st.Written, st.Unchanged, st.Removed, time.Since(start).Round(time.Millisecond))
+		*out, len(site.Documents), len(site.Pages), st.Written+st.Unchanged, st.Written, st.Unchanged, st.Removed, time.Since(start).Round(time.Millisecond))
 	return nil
 }
 

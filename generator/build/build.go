@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"runtime"
+	"sort"
 	"sync"
 
 	"statements/generator/annotate"
@@ -57,8 +58,58 @@ func Build(cfg Config) (*Site, error) {
 	return site, err
 }
 
-// build runs the stages in order, rendering pages through cache.
-func build(cfg Config, cache *renderCache) (*Site, error) {
+// Output receives a site's files as a build makes them, from any goroutine.
+type Output interface {
+	Put(name string, data []byte) error
+}
+
+// Stream builds the site into out, a file at a time, rendering one
+// document's pages and letting go of them before the next's: memory stays
+// bounded whatever the size of the site. Its Site has no Files, and of its
+// documents' pages only what the feeds read (path, layout, titles).
+func Stream(cfg Config, out Output) (*Site, error) { return build(cfg, nil, out) }
+
+// mapOutput collects a site in memory.
+type mapOutput struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+func (m *mapOutput) Put(name string, data []byte) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.files[name] = data
+	return nil
+}
+
+// sink is where a build puts its files: it refuses a second file of one
+// path, hands every file to the link check, then to the output.
+type sink struct {
+	out   Output
+	links *linkcheck.Checker
+	mu    sync.Mutex
+	names map[string]string // path → what made it
+}
+
+func (k *sink) put(from, name string, data []byte) error {
+	k.mu.Lock()
+	if _, taken := k.names[name]; taken {
+		k.mu.Unlock()
+		return fmt.Errorf("%s: %s would overwrite a generated file of the same path", from, name)
+	}
+	k.names[name] = from
+	k.mu.Unlock()
+	k.links.Add(name, data)
+	return k.out.Put(name, data)
+}
+
+// build runs the stages: load, structure and annotate every document; then
+// render the site's own pages, and each document's pages and exports, in
+// parallel, a document at a time; then the indexes, feeds and static
+// files; then the link check. With a cache, pages whose inputs did not
+// change are not rendered again; without one (Stream), a document's pages
+// keep only their metadata once rendered.
+func build(cfg Config, cache *renderCache, out Output) (*Site, error) {
 	content, err := load.Load(cfg.Content, "content")
 	if err != nil {
 		return nil, err
@@ -84,106 +135,197 @@ func build(cfg Config, cache *renderCache) (*Site, error) {
 		return nil, err
 	}
 	ms := &markdown.Site{Meta: content.Site, Base: cfg.Base, Documents: docs, Notes: notes, Pages: content.Pages}
-	pages := markdown.Pages(ms)
 	renderer, err := html.New(cfg.Layouts, ms)
 	if err != nil {
 		return nil, err
 	}
-	if err := cache.begin(cfg.Layouts, ms); err != nil {
+	if cache != nil {
+		if err := cache.begin(cfg.Layouts, ms); err != nil {
+			return nil, err
+		}
+	}
+	k := &sink{out: out, links: linkcheck.New(cfg.Base), names: map[string]string{}}
+	r := &pageRenderer{cfg: cfg, html: renderer, cache: cache, sink: k}
+
+	pages := markdown.SitePages(ms)
+	if err := parallel(len(pages), func(i int) error { return r.renderAll(pages[i : i+1]) }); err != nil {
 		return nil, err
 	}
-	files, err := renderPages(cfg, renderer, pages, cache)
-	if err != nil {
-		return nil, err
+	if cache == nil {
+		forget(pages)
 	}
-	data, err := export.JSON(cfg.Base, docs, notes)
-	if err != nil {
-		return nil, err
-	}
-	if err := merge(files, data, "data export"); err != nil {
-		return nil, err
-	}
-	for _, exporter := range []func() (map[string][]byte, error){
-		func() (map[string][]byte, error) { return export.XML(cfg.Base, content.Site.Country, docs) },
-		func() (map[string][]byte, error) { return export.Search(cfg.Base, docs) },
-	} {
-		more, err := exporter()
+	docPages := make([][]*markdown.Page, len(docs))
+	err = parallel(len(docs), func(i int) error {
+		d := docs[i]
+		ps := markdown.DocumentPages(ms, d)
+		if err := r.renderAll(ps); err != nil {
+			return err
+		}
+		if cache == nil {
+			forget(ps)
+		}
+		docPages[i] = ps
+		data, err := export.DocumentJSON(cfg.Base, d, notes)
+		if err == nil {
+			err = k.put("data export", export.DataPath(d)[1:], data)
+		}
 		if err != nil {
-			return nil, err
+			return err
 		}
-		if err := merge(files, more, "data export"); err != nil {
-			return nil, err
+		if data, err = export.AkomaNtoso(cfg.Base, content.Site.Country, d); err != nil {
+			return fmt.Errorf("%s: Akoma Ntoso: %w", d.File, err)
 		}
+		return k.put("data export", export.XMLPath(d)[1:], data)
+	})
+	if err != nil {
+		return nil, err
+	}
+	if cache != nil {
+		cache.keep(r.results)
+	}
+	for _, ps := range docPages {
+		pages = append(pages, ps...)
+	}
+	index, err := export.IndexJSON(cfg.Base, docs, notes)
+	if err != nil {
+		return nil, err
+	}
+	more := map[string][]byte{export.IndexPath[1:]: index}
+	search, err := export.Search(cfg.Base, docs)
+	if err != nil {
+		return nil, err
+	}
+	if err := putAll(k, "data export", more, search); err != nil {
+		return nil, err
 	}
 	crawl, err := feeds.Files(ms, pages)
 	if err != nil {
 		return nil, err
 	}
-	if err := merge(files, crawl, "feeds"); err != nil {
+	if err := putAll(k, "feeds", crawl); err != nil {
 		return nil, err
 	}
-	static, err := readStatic(cfg.Static)
-	if err != nil {
-		return nil, err
-	}
-	if err := merge(files, static, "static/"); err != nil {
+	if err := putStatic(k, cfg.Static); err != nil {
 		return nil, err
 	}
 	if err := cfg.stopped(); err != nil {
 		return nil, err
 	}
-	if err := linkcheck.Check(files, cfg.Base, editorsLinks(content, notes)); err != nil {
+	if err := k.links.Check(editorsLinks(content, notes)); err != nil {
 		return nil, err
 	}
 	warnings := content.Warnings
 	for _, d := range docs {
 		warnings = append(warnings, d.Warnings...)
 	}
-	return &Site{Files: files, Pages: pages, Documents: docs, Warnings: warnings}, nil
+	return &Site{Pages: pages, Documents: docs, Warnings: warnings}, nil
 }
 
-// renderPages renders every page's HTML and markdown, in parallel across
-// cores, taking from cache the HTML of pages whose inputs are unchanged.
-func renderPages(cfg Config, r *html.Renderer, pages []*markdown.Page, cache *renderCache) (map[string][]byte, error) {
-	results := make([]rendered, len(pages))
-	var wg sync.WaitGroup
+// forget drops what rendered pages need no more: their markdown.
+func forget(pages []*markdown.Page) {
+	for _, p := range pages {
+		p.Body, p.Sections, p.Front = nil, nil, nil
+	}
+}
+
+// pageRenderer renders pages into a sink, through a cache if there is one.
+type pageRenderer struct {
+	cfg     Config
+	html    *html.Renderer
+	cache   *renderCache
+	sink    *sink
+	mu      sync.Mutex
+	results []rendered // for the cache
+}
+
+// renderAll renders pages one after the other and puts their HTML and markdown.
+func (r *pageRenderer) renderAll(pages []*markdown.Page) error {
+	for _, p := range pages {
+		if err := r.cfg.stopped(); err != nil {
+			return err
+		}
+		res := r.render(p)
+		if res.err != nil {
+			return res.err
+		}
+		if err := r.sink.put("pages", p.File(), res.html); err != nil {
+			return err
+		}
+		if name := p.MarkdownFile(); name != "" {
+			if err := r.sink.put("pages", name, res.md); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (r *pageRenderer) render(p *markdown.Page) rendered {
+	if r.cache == nil {
+		var res rendered
+		if res.md, res.err = p.Markdown(); res.err == nil {
+			res.html, res.err = renderSafely(r.html, p)
+		}
+		return res
+	}
+	res := r.cache.render(r.html, p)
+	r.mu.Lock()
+	r.results = append(r.results, rendered{key: res.key, html: res.html, reused: res.reused, err: res.err})
+	r.mu.Unlock()
+	return res
+}
+
+// parallel runs f(0) … f(n-1) on every core; the first error stops the others.
+func parallel(n int, f func(i int) error) error {
 	next := make(chan int)
+	var wg sync.WaitGroup
+	var once sync.Once
+	var first error
+	stop := make(chan struct{})
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				if err := cfg.stopped(); err != nil {
-					results[i] = rendered{err: err}
-					continue
+				if err := f(i); err != nil {
+					once.Do(func() { first = err; close(stop) })
 				}
-				results[i] = cache.render(r, pages[i])
 			}
 		}()
 	}
-	for i := range pages {
-		next <- i
+feed:
+	for i := 0; i < n; i++ {
+		select {
+		case next <- i:
+		case <-stop:
+			break feed
+		}
 	}
 	close(next)
 	wg.Wait()
-	cache.keep(results)
-	files := map[string][]byte{}
-	for i, p := range pages {
-		if results[i].err != nil {
-			return nil, results[i].err
-		}
-		files[p.File()] = results[i].html
-		if name := p.MarkdownFile(); name != "" {
-			files[name] = results[i].md
-		}
-	}
-	return files, nil
+	return first
 }
 
-// readStatic reads every file of static/.
-func readStatic(static fs.FS) (map[string][]byte, error) {
-	files := map[string][]byte{}
-	err := fs.WalkDir(static, ".", func(name string, d fs.DirEntry, err error) error {
+// putAll puts sets of files, in the order of their paths.
+func putAll(k *sink, from string, sets ...map[string][]byte) error {
+	for _, files := range sets {
+		names := make([]string, 0, len(files))
+		for name := range files {
+			names = append(names, name)
+		}
+		sort.Strings(names)
+		for _, name := range names {
+			if err := k.put(from, name, files[name]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// putStatic puts every file of static/.
+func putStatic(k *sink, static fs.FS) error {
+	return fs.WalkDir(static, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return sources.Named("static/"+name, err)
 		}
@@ -194,21 +336,8 @@ func readStatic(static fs.FS) (map[string][]byte, error) {
 		if err != nil {
 			return sources.Named("static/"+name, err)
 		}
-		files[name] = data
-		return nil
+		return k.put("static/", name, data)
 	})
-	return files, err
-}
-
-// merge adds files to the site, refusing to let one source overwrite another's output.
-func merge(site, add map[string][]byte, from string) error {
-	for name, data := range add {
-		if _, taken := site[name]; taken {
-			return fmt.Errorf("%s: %s would overwrite a generated file of the same path", from, name)
-		}
-		site[name] = data
-	}
-	return nil
 }
 
 // editorsLinks are the links to paths of the site that editors wrote in

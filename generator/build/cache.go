@@ -38,8 +38,13 @@ func (b *Builder) Build(cfg Config) (*Site, Stats, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.cache.stats = Stats{}
-	site, err := build(cfg, &b.cache)
-	return site, b.cache.stats, err
+	out := &mapOutput{files: map[string][]byte{}}
+	site, err := build(cfg, &b.cache, out)
+	if err != nil {
+		return nil, b.cache.stats, err
+	}
+	site.Files = out.files
+	return site, b.cache.stats, nil
 }
 
 // pageKey is a digest of everything a page's HTML is rendered from.

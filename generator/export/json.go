@@ -3,7 +3,6 @@ package export
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 
 	"statements/generator/annotate"
 	"statements/generator/markdown"
@@ -72,48 +71,50 @@ type Document struct {
 // DataPath is the site path of a document's JSON.
 func DataPath(d *structure.Document) string { return "/data/" + d.Slug + ".json" }
 
-// JSON gives data/index.json and one data/<slug>.json per document, keyed by file path.
-func JSON(base siteurl.Base, docs []*structure.Document, notes *annotate.Annotations) (map[string][]byte, error) {
-	files := map[string][]byte{}
+// IndexPath is the site path of data/index.json.
+const IndexPath = "/data/index.json"
+
+// DocumentJSON gives data/<slug>.json.
+func DocumentJSON(base siteurl.Base, d *structure.Document, notes *annotate.Annotations) ([]byte, error) {
+	doc := Document{Slug: d.Slug, Title: d.Title, TitleEn: d.TitleEn, Date: d.Date, URL: base.Abs(markdown.DocumentPath(d))}
+	for _, b := range d.Blocks {
+		var num *int
+		if b.Num > 0 {
+			n := b.Num
+			num = &n
+		}
+		themes := []string{}
+		for _, t := range notes.ThemesOf(b) {
+			themes = append(themes, t.Slug)
+		}
+		parent := ""
+		if b.Parent != nil {
+			parent = b.Parent.EID
+		}
+		var lines []string
+		for _, p := range b.Paragraphs {
+			if p.Role != "" {
+				lines = make([]string, len(b.Paragraphs))
+				for i, p := range b.Paragraphs {
+					lines[i] = p.Role
+				}
+				break
+			}
+		}
+		doc.Blocks = append(doc.Blocks, Block{EID: b.EID, Kind: string(b.Kind), Parent: parent, Num: num, Marker: b.Marker, Label: b.Label,
+			Heading: b.Heading, Text: b.Text(), Lines: lines, URL: base.Abs(markdown.InContext(d, b)), Themes: themes})
+	}
+	return encode(doc)
+}
+
+// IndexJSON gives data/index.json: the documents, and the themes with the blocks they tag.
+func IndexJSON(base siteurl.Base, docs []*structure.Document, notes *annotate.Annotations) ([]byte, error) {
 	var index Index
 	for _, d := range docs {
 		index.Documents = append(index.Documents, IndexEntry{
 			Slug: d.Slug, Title: d.Title, TitleEn: d.TitleEn, Date: d.Date,
 			URL: base.Abs(markdown.DocumentPath(d)), Data: base.Abs(DataPath(d)),
 		})
-		doc := Document{Slug: d.Slug, Title: d.Title, TitleEn: d.TitleEn, Date: d.Date, URL: base.Abs(markdown.DocumentPath(d))}
-		for _, b := range d.Blocks {
-			var num *int
-			if b.Num > 0 {
-				n := b.Num
-				num = &n
-			}
-			themes := []string{}
-			for _, t := range notes.ThemesOf(b) {
-				themes = append(themes, t.Slug)
-			}
-			parent := ""
-			if b.Parent != nil {
-				parent = b.Parent.EID
-			}
-			var lines []string
-			for _, p := range b.Paragraphs {
-				if p.Role != "" {
-					lines = make([]string, len(b.Paragraphs))
-					for i, p := range b.Paragraphs {
-						lines[i] = p.Role
-					}
-					break
-				}
-			}
-			doc.Blocks = append(doc.Blocks, Block{EID: b.EID, Kind: string(b.Kind), Parent: parent, Num: num, Marker: b.Marker, Label: b.Label,
-				Heading: b.Heading, Text: b.Text(), Lines: lines, URL: base.Abs(markdown.InContext(d, b)), Themes: themes})
-		}
-		data, err := encode(doc)
-		if err != nil {
-			return nil, err
-		}
-		files[DataPath(d)[1:]] = data
 	}
 	index.Themes = []Theme{}
 	for _, t := range notes.Themes {
@@ -126,12 +127,7 @@ func JSON(base siteurl.Base, docs []*structure.Document, notes *annotate.Annotat
 		}
 		index.Themes = append(index.Themes, jt)
 	}
-	data, err := encode(index)
-	if err != nil {
-		return nil, err
-	}
-	files["data/index.json"] = data
-	return files, nil
+	return encode(index)
 }
 
 // encodeCompact is JSON without indentation, for files only programs read.
@@ -155,17 +151,4 @@ func encode(v any) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
-}
-
-// XML gives data/<slug>.akn.xml for each document.
-func XML(base siteurl.Base, country string, docs []*structure.Document) (map[string][]byte, error) {
-	files := map[string][]byte{}
-	for _, d := range docs {
-		data, err := AkomaNtoso(base, country, d)
-		if err != nil {
-			return nil, fmt.Errorf("%s: Akoma Ntoso: %w", d.File, err)
-		}
-		files[XMLPath(d)[1:]] = data
-	}
-	return files, nil
 }

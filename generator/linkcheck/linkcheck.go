@@ -1,11 +1,13 @@
 // Package linkcheck proves a built site has no dangling internal link.
 //
-// It takes the site's files (path → bytes), the base it is served under and
-// the links editors wrote in the content (Source), and gives an error
-// listing every broken link: an href or src inside the site that names no
-// file, or a #fragment that names no element id in its target page; an
-// editor's link as "file:line: …", once, any other as "page: link". Links
-// to other hosts are not checked.
+// A Checker takes the site's files one by one as the build makes them
+// (Add, safe for concurrent use), keeping of each HTML page only its ids
+// and where its links lead, and then (Check) the links editors wrote in the
+// content (Source). It gives an error listing every broken link: an href or
+// src inside the site that names no file, or a #fragment that names no
+// element id in its target page; an editor's link as "file:line: …", once,
+// any other as "page: link", for the first page that has it. Links to other
+// hosts are not checked.
 package linkcheck
 
 import (
@@ -16,17 +18,12 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 
 	"statements/generator/siteurl"
 )
-
-// page is what one HTML file offers and asks for.
-type page struct {
-	ids   map[string]bool
-	links []string
-}
 
 // Source is a link an editor wrote, in a markdown body of the content
 // (a theme's annotation, an editorial page): a broken one is reported at
@@ -38,38 +35,100 @@ type Source struct {
 	Link string // as written: /doc/#para_4, #notes
 }
 
-// Check verifies the links of sources, then every internal link of every
-// HTML file in files but those sources report.
+// target is where a link leads: a file of the site and a fragment.
+type target struct{ file, frag string }
+
+// use is the first page, by name, that has a link to a target, and the link as written.
+type use struct{ page, link string }
+
+// Checker collects what the pages offer and ask for.
+type Checker struct {
+	base siteurl.Base
+	site *url.URL // the site's root, under the base path
+
+	mu     sync.Mutex
+	files  map[string]bool
+	ids    map[string]map[string]bool // page → its element ids
+	wanted map[target]use             // every link's target, with its first use
+	bad    []string                   // links that lead outside the site's base path or are no URL
+}
+
+// New gives a Checker for a site served under base.
+func New(base siteurl.Base) *Checker {
+	site, _ := url.Parse("http://site.invalid" + base.Prefix() + "/")
+	return &Checker{base: base, site: site, files: map[string]bool{}, ids: map[string]map[string]bool{}, wanted: map[target]use{}}
+}
+
+// Check verifies every internal link of every HTML file in files, and those of sources.
 func Check(files map[string][]byte, base siteurl.Base, sources []Source) error {
-	pages := map[string]*page{}
+	c := New(base)
 	for name, data := range files {
-		if strings.HasSuffix(name, ".html") {
-			pages[name] = scan(data)
+		c.Add(name, data)
+	}
+	return c.Check(sources)
+}
+
+// Add takes one file of the site; of a page, its ids and links.
+func (c *Checker) Add(name string, data []byte) {
+	var ids map[string]bool
+	type found struct {
+		t    target
+		link string
+	}
+	var links []found
+	var bad []string
+	if strings.HasSuffix(name, ".html") {
+		var raw []string
+		ids, raw = scan(data)
+		self := c.site.ResolveReference(&url.URL{Path: strings.TrimSuffix(name, "index.html")})
+		for _, link := range raw {
+			t, msg, ok := c.resolve(link, self)
+			switch {
+			case msg != "":
+				bad = append(bad, fmt.Sprintf("%s: %s (%s)", name, link, msg))
+			case ok:
+				links = append(links, found{t, link})
+			}
 		}
 	}
-	site, _ := url.Parse("http://site.invalid" + base.Prefix() + "/")
-	var broken []string
-	reported := map[string]bool{}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.files[name] = true
+	if ids != nil {
+		c.ids[name] = ids
+	}
+	for _, l := range links {
+		if u, seen := c.wanted[l.t]; !seen || name < u.page {
+			c.wanted[l.t] = use{name, l.link} // the first page by name: the same whatever the order of Add
+		}
+	}
+	c.bad = append(c.bad, bad...)
+}
+
+// Check verifies the links of the files added so far, and those of sources.
+func (c *Checker) Check(sources []Source) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	broken := append([]string(nil), c.bad...)
+	reported := map[target]bool{}
 	for _, src := range sources {
-		self := site.ResolveReference(&url.URL{Path: strings.TrimPrefix(src.Page, "/")})
+		self := c.site.ResolveReference(&url.URL{Path: strings.TrimPrefix(src.Page, "/")})
 		built := src.Link // as the pages have it: a site path under the base
 		if strings.HasPrefix(built, "/") {
-			built = base.Path(built)
+			built = c.base.Path(built)
 		}
-		if msg := checkLink(built, self, site, base, files, pages); msg != "" {
+		t, msg, ok := c.resolve(built, self)
+		if msg == "" && ok {
+			msg = c.missing(t)
+		}
+		if msg != "" {
 			broken = append(broken, fmt.Sprintf("%s:%d: link %s leads nowhere (%s)", src.File, src.Line, src.Link, msg))
-			reported[built] = true
+			reported[t] = true
 		}
 	}
-	for name, p := range pages {
-		self := site.ResolveReference(&url.URL{Path: strings.TrimSuffix(name, "index.html")})
-		for _, link := range p.links {
-			if reported[link] {
-				continue
-			}
-			if msg := checkLink(link, self, site, base, files, pages); msg != "" {
-				broken = append(broken, fmt.Sprintf("%s: %s (%s)", name, link, msg))
-			}
+	for t, u := range c.wanted {
+		if msg := c.missing(t); msg != "" && !reported[t] {
+			broken = append(broken, fmt.Sprintf("%s: %s (%s)", u.page, u.link, msg))
 		}
 	}
 	if len(broken) == 0 {
@@ -79,54 +138,64 @@ func Check(files map[string][]byte, base siteurl.Base, sources []Source) error {
 	return errors.New("broken links:\n" + strings.Join(broken, "\n"))
 }
 
-// checkLink returns why a link is broken, or "".
-func checkLink(link string, self, site *url.URL, base siteurl.Base, files map[string][]byte, pages map[string]*page) string {
+// resolve finds where a link of the page at self leads: ok is false for
+// another site and a text fragment alone; msg says why a link is broken
+// before any file is looked at.
+func (c *Checker) resolve(link string, self *url.URL) (t target, msg string, ok bool) {
 	ref, err := url.Parse(link)
 	if err != nil {
-		return "not a URL"
+		return target{}, "not a URL", false
 	}
-	if base.IsAbsolute() && ref.IsAbs() && strings.HasPrefix(link, base.Abs("/")) {
-		ref, _ = url.Parse(strings.TrimPrefix(link, strings.TrimSuffix(base.Abs("/"), base.Prefix()+"/")))
+	if c.base.IsAbsolute() && ref.IsAbs() && strings.HasPrefix(link, c.base.Abs("/")) {
+		ref, _ = url.Parse(strings.TrimPrefix(link, strings.TrimSuffix(c.base.Abs("/"), c.base.Prefix()+"/")))
 	}
 	if ref.Scheme != "" || ref.Host != "" {
-		return "" // another site
+		return target{}, "", false // another site
 	}
-	target := self.ResolveReference(ref)
-	rel, inside := strings.CutPrefix(target.Path, site.Path)
+	to := self.ResolveReference(ref)
+	rel, inside := strings.CutPrefix(to.Path, c.site.Path)
 	if !inside {
-		return "outside the site's base path " + site.Path
+		return target{}, "outside the site's base path " + c.site.Path, false
 	}
 	file := rel
 	if file == "" || strings.HasSuffix(file, "/") {
 		file += "index.html"
 	}
-	file = path.Clean(file)
-	if _, ok := files[file]; !ok {
-		return "no such file"
-	}
-	frag := target.Fragment
-	if frag == "" || strings.HasPrefix(frag, ":~:") {
-		return ""
+	frag := to.Fragment
+	if strings.HasPrefix(frag, ":~:") {
+		frag = ""
 	}
 	frag, _, _ = strings.Cut(frag, ":~:")
-	p := pages[file]
-	if p == nil {
+	return target{path.Clean(file), frag}, "", true
+}
+
+// missing says why a target is not there, or "".
+func (c *Checker) missing(t target) string {
+	if !c.files[t.file] {
+		return "no such file"
+	}
+	if t.frag == "" {
+		return ""
+	}
+	ids := c.ids[t.file]
+	if ids == nil {
 		return "a fragment on a file that is not a page"
 	}
-	if !p.ids[frag] {
-		return "no element with id " + frag
+	if !ids[t.frag] {
+		return "no element with id " + t.frag
 	}
 	return ""
 }
 
 // scan collects the ids and the links of an HTML page.
-func scan(data []byte) *page {
-	p := &page{ids: map[string]bool{}}
+func scan(data []byte) (map[string]bool, []string) {
+	ids := map[string]bool{}
+	var links []string
 	z := html.NewTokenizer(bytes.NewReader(data))
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
-			return p
+			return ids, links
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
 			for hasAttr {
@@ -134,10 +203,10 @@ func scan(data []byte) *page {
 				key, val, hasAttr = z.TagAttr()
 				switch string(key) {
 				case "id":
-					p.ids[string(val)] = true
+					ids[string(val)] = true
 				case "href", "src":
 					if string(name) != "base" {
-						p.links = append(p.links, string(val))
+						links = append(links, string(val))
 					}
 				}
 			}

@@ -58,25 +58,20 @@ type clauseFront struct {
 	Context  string `yaml:"context"`
 }
 
-// Pages writes every page of the site.
+// Pages writes every page of the site: SitePages, then each document's
+// DocumentPages.
 func Pages(s *Site) []*Page {
-	pages := allPages(s)
-	for _, p := range pages {
-		if p.HeadTitle == "" {
-			p.HeadTitle = p.Title
-		}
+	pages := SitePages(s)
+	for _, d := range s.Documents {
+		pages = append(pages, DocumentPages(s, d)...)
 	}
 	return pages
 }
 
-func allPages(s *Site) []*Page {
+// SitePages writes the pages that belong to no one document: home,
+// not-found, editorial, themes, search and browse pages.
+func SitePages(s *Site) []*Page {
 	pages := []*Page{homePage(s), notFoundPage(s)}
-	for _, d := range s.Documents {
-		pages = append(pages, documentPage(s, d))
-		for _, blk := range d.Blocks {
-			pages = append(pages, clausePage(s, d, blk))
-		}
-	}
 	for _, ep := range s.Pages {
 		pages = append(pages, editorialPage(s, ep))
 	}
@@ -84,7 +79,28 @@ func allPages(s *Site) []*Page {
 	for _, t := range s.Notes.Themes {
 		pages = append(pages, themePages(s, t)...)
 	}
-	return append(pages, browsePages(s)...)
+	return finish(append(pages, browsePages(s)...))
+}
+
+// DocumentPages writes a document's page and its blocks' pages: what a
+// build can render and let go of one document at a time.
+func DocumentPages(s *Site, d *structure.Document) []*Page {
+	pages := make([]*Page, 0, 1+len(d.Blocks))
+	pages = append(pages, documentPage(s, d))
+	for _, blk := range d.Blocks {
+		pages = append(pages, clausePage(s, d, blk))
+	}
+	return finish(pages)
+}
+
+// finish gives every page its head title.
+func finish(pages []*Page) []*Page {
+	for _, p := range pages {
+		if p.HeadTitle == "" {
+			p.HeadTitle = p.Title
+		}
+	}
+	return pages
 }
 
 func homeCrumb(s *Site) Crumb { return Crumb{Title: "首页", Path: "/"} }

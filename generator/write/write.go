@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Manifest is the file, in every site Sync writes, that lists the site's
@@ -38,83 +39,178 @@ type Options struct {
 // slash-separated and relative. When every file is already there with the
 // same bytes and nothing is to be removed, it touches nothing.
 func Sync(dir string, files map[string][]byte, opts Options) (Stats, error) {
-	var st Stats
-	dir = filepath.Clean(dir)
 	names := make([]string, 0, len(files))
 	for name := range files {
-		if !fs.ValidPath(name) || strings.Contains(name, `\`) || name == Manifest {
-			return st, fmt.Errorf("write: invalid output path %q", name)
-		}
 		names = append(names, name)
 	}
 	sort.Strings(names)
+	w, err := Begin(dir, opts)
+	if err != nil {
+		return Stats{}, err
+	}
+	for _, name := range names {
+		if err := w.Put(name, files[name]); err != nil {
+			w.Abort()
+			return Stats{}, err
+		}
+	}
+	return w.Commit()
+}
+
+// Writer writes a site file by file as a build makes it: Begin, Put each
+// file (from any goroutine), then Commit, or Abort on failure.
+type Writer struct {
+	dir    string
+	unlock func()
+	old    map[string]bool // the files of the site there now
+
+	mu        sync.Mutex
+	put       map[string]bool
+	unchanged []string // files put with the bytes they had, before any change
+	tmp       string   // the new tree, made at the first change
+	st        Stats
+}
+
+// Begin checks the target (see the package doc), takes its lock, and
+// removes the leftovers of interrupted builds.
+func Begin(dir string, opts Options) (*Writer, error) {
+	dir = filepath.Clean(dir)
 	if err := checkProtected(dir, opts.Protected); err != nil {
-		return st, err
+		return nil, err
 	}
 	if err := refuseAtSight(dir); err != nil {
-		return st, err // refused before the lock leaves a file beside it
+		return nil, err // refused before the lock leaves a file beside it
 	}
 	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
-		return st, fmt.Errorf("write: %w", err)
+		return nil, fmt.Errorf("write: %w", err)
 	}
 	unlock, err := lock(siblingPath(dir, ".lock"), opts.Waiting)
 	if err != nil {
-		return st, fmt.Errorf("write: locking %s: %w", dir, err)
+		return nil, fmt.Errorf("write: locking %s: %w", dir, err)
 	}
-	defer unlock()
 	removeLeftovers(dir)
 	old, err := ownedFiles(dir) // again: another build may have written it meanwhile
 	if err != nil {
-		return st, err
+		unlock()
+		return nil, err
 	}
+	return &Writer{dir: dir, unlock: unlock, old: old, put: map[string]bool{}}, nil
+}
 
-	manifest := manifestOf(names)
-	unchanged := map[string]bool{}
-	for _, name := range names {
-		if old[name] && sameBytes(filepath.Join(dir, filepath.FromSlash(name)), files[name]) {
-			unchanged[name] = true
+// Put writes one file of the new site. A file whose bytes are already
+// there is not written: it is hard-linked into the new tree, if there is
+// to be one, and so keeps its modification time.
+func (w *Writer) Put(name string, data []byte) error {
+	if !fs.ValidPath(name) || strings.Contains(name, `\`) || name == Manifest || name == "." {
+		return fmt.Errorf("write: invalid output path %q", name)
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.put[name] {
+		return fmt.Errorf("write: %s is written twice", name)
+	}
+	w.put[name] = true
+	if w.old[name] && sameBytes(filepath.Join(w.dir, filepath.FromSlash(name)), data) {
+		w.st.Unchanged++
+		if w.tmp == "" {
+			w.unchanged = append(w.unchanged, name)
+			return nil
 		}
+		return w.keep(name)
 	}
-	st.Unchanged = len(unchanged)
-	st.Written = len(files) - st.Unchanged
-	for name := range old {
-		if _, kept := files[name]; !kept {
-			st.Removed++
-		}
+	w.st.Written++
+	if err := w.start(); err != nil {
+		return err
 	}
-	if st.Written == 0 && st.Removed == 0 && sameBytes(filepath.Join(dir, Manifest), manifest) {
-		return st, nil
+	return put(w.tmp, name, data)
+}
+
+// start makes the new tree, with the unchanged files put so far.
+func (w *Writer) start() error {
+	if w.tmp != "" {
+		return nil
 	}
-	tmp, err := os.MkdirTemp(filepath.Dir(dir), siblingName(dir, ".new-"))
+	tmp, err := os.MkdirTemp(filepath.Dir(w.dir), siblingName(w.dir, ".new-"))
 	if err != nil {
-		return st, fmt.Errorf("write: %w", err)
+		return fmt.Errorf("write: %w", err)
 	}
-	swapped := false
-	defer func() {
-		if !swapped {
-			removeTree(tmp)
-		}
-	}()
+	w.tmp = tmp
 	if err := os.Chmod(tmp, 0o755); err != nil {
-		return st, err
+		return fmt.Errorf("write: %w", err)
 	}
-	for _, name := range names {
-		if err := put(dir, tmp, name, files[name], unchanged[name]); err != nil {
-			return st, fmt.Errorf("write: %w", err)
+	for _, name := range w.unchanged {
+		if err := w.keep(name); err != nil {
+			return err
 		}
 	}
-	if err := os.WriteFile(filepath.Join(tmp, Manifest), manifest, 0o644); err != nil {
-		return st, fmt.Errorf("write: %w", err)
+	w.unchanged = nil
+	return nil
+}
+
+// keep puts an unchanged file into the new tree: a hard link to the old
+// one, or, where links cannot be made, a copy.
+func (w *Writer) keep(name string) error {
+	oldFile := filepath.Join(w.dir, filepath.FromSlash(name))
+	dst := filepath.Join(w.tmp, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return fmt.Errorf("write: %w", err)
 	}
-	existed, err := swap(tmp, dir)
+	if os.Link(oldFile, dst) == nil {
+		return nil
+	}
+	data, err := os.ReadFile(oldFile)
 	if err != nil {
-		return st, fmt.Errorf("write: %w", err)
+		return fmt.Errorf("write: %w", err)
 	}
-	swapped = true
-	if existed && removeTree(tmp) != nil {
-		st.Leftover = tmp // tmp now holds the old site
+	return put(w.tmp, name, data)
+}
+
+// Commit swaps the new site in, with its manifest, or, when every file was
+// already there and none is to go, touches nothing. It releases the lock.
+func (w *Writer) Commit() (Stats, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	defer w.unlock()
+	for name := range w.old {
+		if !w.put[name] {
+			w.st.Removed++
+		}
 	}
-	return st, nil
+	names := make([]string, 0, len(w.put))
+	for name := range w.put {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	manifest := manifestOf(names)
+	if w.tmp == "" && w.st.Removed == 0 && sameBytes(filepath.Join(w.dir, Manifest), manifest) {
+		return w.st, nil
+	}
+	err := w.start()
+	if err == nil {
+		err = os.WriteFile(filepath.Join(w.tmp, Manifest), manifest, 0o644)
+	}
+	var existed bool
+	if err == nil {
+		existed, err = swap(w.tmp, w.dir)
+	}
+	if err != nil {
+		removeTree(w.tmp)
+		return w.st, fmt.Errorf("write: %w", err)
+	}
+	if existed && removeTree(w.tmp) != nil {
+		w.st.Leftover = w.tmp // it now holds the old site
+	}
+	return w.st, nil
+}
+
+// Abort drops the new tree, leaving the old site as it was, and releases the lock.
+func (w *Writer) Abort() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.tmp != "" {
+		removeTree(w.tmp)
+	}
+	w.unlock()
 }
 
 // manifestOf lists the site's files, one per line.
@@ -277,17 +373,16 @@ func sameBytes(path string, data []byte) bool {
 	return err == nil && bytes.Equal(old, data)
 }
 
-// put writes one file into the new tree, or hard-links the old one when it
-// holds the same bytes, so that it keeps its modification time.
-func put(oldDir, newDir, name string, data []byte, same bool) error {
-	dst := filepath.Join(newDir, filepath.FromSlash(name))
+// put writes one file into the new tree.
+func put(tree, name string, data []byte) error {
+	dst := filepath.Join(tree, filepath.FromSlash(name))
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-		return err
+		return fmt.Errorf("write: %w", err)
 	}
-	if same && os.Link(filepath.Join(oldDir, filepath.FromSlash(name)), dst) == nil {
-		return nil
+	if err := os.WriteFile(dst, data, 0o644); err != nil {
+		return fmt.Errorf("write: %w", err)
 	}
-	return os.WriteFile(dst, data, 0o644)
+	return nil
 }
 
 // swap puts newDir in the place of dir; newDir then holds the old tree, if
