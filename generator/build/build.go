@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 
 	"statements/generator/annotate"
@@ -92,6 +93,15 @@ type sink struct {
 }
 
 func (k *sink) put(from, name string, data []byte) error {
+	var s *linkcheck.Summary
+	if strings.HasSuffix(name, ".html") {
+		s = k.links.Summarize(name, data)
+	}
+	return k.putSummarized(from, name, data, s)
+}
+
+// putSummarized puts a file whose link check summary is known.
+func (k *sink) putSummarized(from, name string, data []byte, s *linkcheck.Summary) error {
 	k.mu.Lock()
 	if _, taken := k.names[name]; taken {
 		k.mu.Unlock()
@@ -99,7 +109,7 @@ func (k *sink) put(from, name string, data []byte) error {
 	}
 	k.names[name] = from
 	k.mu.Unlock()
-	k.links.Add(name, data)
+	k.links.AddSummary(name, s)
 	return k.out.Put(name, data)
 }
 
@@ -248,7 +258,7 @@ func (r *pageRenderer) renderAll(pages []*markdown.Page) error {
 		if res.err != nil {
 			return res.err
 		}
-		if err := r.sink.put("pages", p.File(), res.html); err != nil {
+		if err := r.sink.putSummarized("pages", p.File(), res.html, res.links); err != nil {
 			return err
 		}
 		if name := p.MarkdownFile(); name != "" {
@@ -260,18 +270,25 @@ func (r *pageRenderer) renderAll(pages []*markdown.Page) error {
 	return nil
 }
 
+// render gives a page's HTML, markdown and link check summary: from the
+// cache when the page's inputs did not change, the summary with it.
 func (r *pageRenderer) render(p *markdown.Page) rendered {
+	var res rendered
 	if r.cache == nil {
-		var res rendered
 		if res.md, res.err = p.Markdown(); res.err == nil {
 			res.html, res.err = renderSafely(r.html, p)
 		}
-		return res
+	} else {
+		res = r.cache.render(r.html, p)
 	}
-	res := r.cache.render(r.html, p)
-	r.mu.Lock()
-	r.results = append(r.results, rendered{key: res.key, html: res.html, reused: res.reused, err: res.err})
-	r.mu.Unlock()
+	if res.err == nil && res.links == nil {
+		res.links = r.sink.links.Summarize(p.File(), res.html)
+	}
+	if r.cache != nil {
+		r.mu.Lock()
+		r.results = append(r.results, rendered{key: res.key, html: res.html, links: res.links, reused: res.reused, err: res.err})
+		r.mu.Unlock()
+	}
 	return res
 }
 

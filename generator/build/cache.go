@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"statements/generator/html"
+	"statements/generator/linkcheck"
 	"statements/generator/markdown"
 	"statements/generator/structure"
 )
@@ -62,16 +63,23 @@ type pageKey [sha256.Size]byte
 // its ancestors (named in its JSON-LD); for any other page the metadata of
 // every document, which the 404 and search layouts list.
 type renderCache struct {
-	html    map[pageKey][]byte
+	html    map[pageKey]page               // a page's HTML and its link check summary
 	shared  []byte                         // this build's layouts, site metadata and base URL, digested
 	docs    map[*structure.Document][]byte // each document's metadata, as JSON
 	allDocs []byte                         // every document's metadata, digested
 	stats   Stats
 }
 
+// page is what the cache keeps of a rendered page.
+type page struct {
+	html  []byte
+	links *linkcheck.Summary
+}
+
 // rendered is one page's output.
 type rendered struct {
 	html, md []byte // md is nil for a page without index.md
+	links    *linkcheck.Summary
 	key      pageKey
 	reused   bool
 	err      error
@@ -120,7 +128,9 @@ func (c *renderCache) render(r *html.Renderer, p *markdown.Page) rendered {
 		return res
 	}
 	res.key = c.key(p, res.md)
-	if res.html, res.reused = c.html[res.key]; !res.reused {
+	if kept, ok := c.html[res.key]; ok {
+		res.html, res.links, res.reused = kept.html, kept.links, true
+	} else {
 		res.html, res.err = renderSafely(r, p)
 	}
 	if p.MarkdownFile() == "" {
@@ -176,12 +186,12 @@ func related(d *structure.Document, b *structure.Block) []*structure.Block {
 
 // keep makes this build's pages the cache, dropping pages no longer built, and counts them.
 func (c *renderCache) keep(results []rendered) {
-	next := make(map[pageKey][]byte, len(results))
+	next := make(map[pageKey]page, len(results))
 	for _, res := range results {
 		if res.err != nil {
 			continue
 		}
-		next[res.key] = res.html
+		next[res.key] = page{res.html, res.links}
 		if res.reused {
 			c.stats.Reused++
 		} else {

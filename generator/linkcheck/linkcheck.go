@@ -68,41 +68,64 @@ func Check(files map[string][]byte, base siteurl.Base, sources []Source) error {
 	return c.Check(sources)
 }
 
-// Add takes one file of the site; of a page, its ids and links.
-func (c *Checker) Add(name string, data []byte) {
-	var ids map[string]bool
-	type found struct {
-		t    target
-		link string
-	}
-	var links []found
-	var bad []string
-	if strings.HasSuffix(name, ".html") {
-		var raw []string
-		ids, raw = scan(data)
-		self := c.site.ResolveReference(&url.URL{Path: strings.TrimSuffix(name, "index.html")})
-		for _, link := range raw {
-			t, msg, ok := c.resolve(link, self)
-			switch {
-			case msg != "":
-				bad = append(bad, fmt.Sprintf("%s: %s (%s)", name, link, msg))
-			case ok:
-				links = append(links, found{t, link})
-			}
+// Summary is what the link check keeps of a page: its ids, where its
+// links lead, and the links that are broken whatever the rest of the site.
+// A page that is the same bytes at the same path has the same Summary, so
+// a build that reuses a page's HTML can reuse its Summary too.
+type Summary struct {
+	ids   map[string]bool
+	links []found
+	bad   []string
+}
+
+// found is a link and where it leads.
+type found struct {
+	t    target
+	link string
+}
+
+// Summarize reads a page of the site at name (a path ending in .html).
+func (c *Checker) Summarize(name string, data []byte) *Summary {
+	ids, raw := scan(data)
+	s := &Summary{ids: ids}
+	self := c.site.ResolveReference(&url.URL{Path: strings.TrimSuffix(name, "index.html")})
+	for _, link := range raw {
+		t, msg, ok := c.resolve(link, self)
+		switch {
+		case msg != "":
+			s.bad = append(s.bad, fmt.Sprintf("%s: %s (%s)", name, link, msg))
+		case ok:
+			s.links = append(s.links, found{t, link})
 		}
 	}
+	return s
+}
+
+// Add takes one file of the site; of a page, its Summary.
+func (c *Checker) Add(name string, data []byte) {
+	var s *Summary
+	if strings.HasSuffix(name, ".html") {
+		s = c.Summarize(name, data)
+	}
+	c.AddSummary(name, s)
+}
+
+// AddSummary takes one file of the site with the Summary of its page
+// (nil for a file that is not a page).
+func (c *Checker) AddSummary(name string, s *Summary) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.files[name] = true
-	if ids != nil {
-		c.ids[name] = ids
+	if s == nil {
+		return
 	}
-	for _, l := range links {
+	c.ids[name] = s.ids
+	for _, l := range s.links {
 		if u, seen := c.wanted[l.t]; !seen || name < u.page {
 			c.wanted[l.t] = use{name, l.link} // the first page by name: the same whatever the order of Add
 		}
 	}
-	c.bad = append(c.bad, bad...)
+	c.bad = append(c.bad, s.bad...)
 }
 
 // Check verifies the links of the files added so far, and those of sources.
