@@ -37,28 +37,43 @@ var (
 	tocHeadPattern    = regexp.MustCompile(`^目录$`)
 )
 
-// Classify says what kind of non-clause line text is, or Text.
+// Classify says what kind of non-clause line text is, or Text. Each
+// pattern is tried only when the line's first or last character allows
+// it: most paragraphs end in 。 and are none of these.
 func Classify(text string) LineKind {
-	s := withoutSpace(text)
+	trimmed := strings.TrimSpace(text)
+	first, _ := utf8.DecodeRuneInString(trimmed)
+	last, _ := utf8.DecodeLastRuneInString(trimmed)
+	bracket := first == '（' || first == '('
+	if !bracket && !startsLikeDate(first) && !strings.ContainsRune("电）)日号目附", last) && first != '目' && first != '附' {
+		return Text // the removal of spaces below costs more than all that follows
+	}
+	s := withoutSpace(trimmed)
 	switch {
-	case datelineBracketed.MatchString(s) || datelineBare.MatchString(s):
+	case (last == '电' || last == '）' || last == ')') && (datelineBracketed.MatchString(s) || datelineBare.MatchString(s)):
 		return Dateline
-	case datePattern.MatchString(s):
+	case last == '日' && datePattern.MatchString(s):
 		return Date
-	case placeDatePattern.MatchString(s):
+	case startsLikeDate(first) && placeDatePattern.MatchString(s):
 		return PlaceDate
-	case docNumberPattern.MatchString(s):
+	case last == '号' && docNumberPattern.MatchString(s):
 		return DocNumber
-	case tocHeadPattern.MatchString(s):
+	case first == '目' && tocHeadPattern.MatchString(s):
 		return TOCHead
-	case attachmentPattern.MatchString(s):
+	case first == '附' && attachmentPattern.MatchString(s):
 		return Attachment
-	case notePattern.MatchString(s):
+	case bracket && notePattern.MatchString(s):
 		if _, numbered := Parse(text); !numbered {
 			return Note
 		}
 	}
 	return Text
+}
+
+// startsLikeDate: a date starts with a digit of its year.
+func startsLikeDate(r rune) bool {
+	_, ok := anyDigit(r)
+	return ok
 }
 
 // BracketedDateline reports whether text is a bracketed dateline such as
@@ -186,11 +201,19 @@ const maxSigner = 40
 // (国务院总理　李强): short, no punctuation but · 、 and brackets, no number.
 // spaced says it is of the second form, which no clause has.
 func Signer(text string) (signer, spaced bool) {
-	text = strings.TrimSpace(text)
-	if text == "" || Classify(text) != Text {
+	if Classify(text) != Text {
 		return false, false
 	}
 	if _, numbered := Parse(text); numbered {
+		return false, false
+	}
+	return SignerForm(text)
+}
+
+// SignerForm is Signer for a line already known to be Text and unnumbered.
+func SignerForm(text string) (signer, spaced bool) {
+	text = strings.TrimSpace(text)
+	if text == "" || utf8.RuneCountInString(text) > 2*maxSigner {
 		return false, false
 	}
 	n := 0

@@ -11,21 +11,27 @@ type line struct {
 	kind     grammar.LineKind
 	marker   grammar.Marker
 	numbered bool
-	heading  bool // reads as a heading (after its number, if numbered)
-	signer   bool // has the form of a signature line
-	spaced   bool // a title and a name separated by spaces
+	heading  bool   // reads as a heading (after its number, if numbered)
+	signer   bool   // has the form of a signature line
+	spaced   bool   // a title and a name separated by spaces
+	title    string // of an attachment mark 附件：title; "" for 附件, 附件2
 }
 
 func readLines(ps []load.Paragraph) []line {
 	lines := make([]line, len(ps))
 	for i, p := range ps {
 		l := line{Paragraph: p, kind: grammar.Classify(p.Text)}
+		if l.kind == grammar.Attachment {
+			_, l.title, _ = grammar.AttachmentMark(p.Text)
+		}
 		l.marker, l.numbered = grammar.Parse(p.Text)
 		if l.numbered {
 			l.heading = grammar.ReadsAsHeading(l.marker.Rest(p.Text))
 		} else {
 			l.heading = grammar.ReadsAsHeading(p.Text) && l.kind == grammar.Text
-			l.signer, l.spaced = grammar.Signer(p.Text)
+			if l.kind == grammar.Text {
+				l.signer, l.spaced = grammar.SignerForm(p.Text)
+			}
 		}
 		lines[i] = l
 	}
@@ -48,17 +54,11 @@ func (l line) closingBefore() bool {
 }
 
 // bareMark: 附件 or 附件2 on its own line, which always starts an attachment.
-func (l line) bareMark() bool {
-	_, title, ok := grammar.AttachmentMark(l.Text)
-	return ok && title == ""
-}
+func (l line) bareMark() bool { return l.kind == grammar.Attachment && l.title == "" }
 
 // listMark: 附件：title, which lists an attachment before the signature,
 // or starts it after the closing.
-func (l line) listMark() bool {
-	_, title, ok := grammar.AttachmentMark(l.Text)
-	return ok && title != ""
-}
+func (l line) listMark() bool { return l.kind == grammar.Attachment && l.title != "" }
 
 // role is what a line of a preface or closing is.
 func (l line) role() string {

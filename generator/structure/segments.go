@@ -46,7 +46,7 @@ func nextSegment(lines []line, s int, attachment bool, file string) (segment, er
 	var warning error
 	for j := s + 1; j < n; j++ {
 		l := lines[j]
-		if l.bareMark() || l.listMark() && j+1 < n && grammar.NormalizeHeading(markTitle(l)) == grammar.NormalizeHeading(lines[j+1].Text) {
+		if l.bareMark() || l.listMark() && j+1 < n && grammar.NormalizeHeading(l.title) == grammar.NormalizeHeading(lines[j+1].Text) {
 			seg.end, seg.closing = j, closingBefore(lines, s+1, j)
 			break
 		}
@@ -166,11 +166,6 @@ func unmistakable(ls []line) bool {
 		}
 	}
 	return true
-}
-
-func markTitle(l line) string {
-	_, title, _ := grammar.AttachmentMark(l.Text)
-	return title
 }
 
 // maxTitleLines is how many lines an attachment's title may take.
