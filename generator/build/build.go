@@ -2,7 +2,6 @@ package build
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io/fs"
 	"runtime"
@@ -14,6 +13,7 @@ import (
 	"statements/generator/export"
 	"statements/generator/feeds"
 	"statements/generator/html"
+	"statements/generator/internal/digest"
 	"statements/generator/linkcheck"
 	"statements/generator/load"
 	"statements/generator/markdown"
@@ -116,26 +116,19 @@ func (k *sink) putSummarized(from, name string, data []byte, s *linkcheck.Summar
 // build runs the stages: load, structure and annotate every document; then
 // render the site's own pages, and each document's pages and exports, in
 // parallel, a document at a time; then the indexes, feeds and static
-// files; then the link check. With a cache, pages whose inputs did not
-// change are not rendered again; without one (Stream), a document's pages
-// keep only their metadata once rendered.
-func build(cfg Config, cache *renderCache, out Output) (*Site, error) {
+// files; then the link check. With a cache, a document's output (or a site
+// page's) whose inputs did not change is taken from the previous build;
+// without one (Stream), a document's pages keep only their metadata once
+// rendered.
+func build(cfg Config, c *cache, out Output) (*Site, error) {
 	content, err := load.Load(cfg.Content, "content")
 	if err != nil {
 		return nil, err
 	}
-	var docs []*structure.Document
-	var errs []error
-	for _, d := range content.Documents {
-		sd, err := structure.Build(d)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		docs = append(docs, sd)
-	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+	h := digest.New()
+	docs, err := c.structure(h, content.Documents)
+	if err != nil {
+		return nil, err
 	}
 	if err := cfg.stopped(); err != nil {
 		return nil, err
@@ -145,56 +138,46 @@ func build(cfg Config, cache *renderCache, out Output) (*Site, error) {
 		return nil, err
 	}
 	ms := &markdown.Site{Meta: content.Site, Base: cfg.Base, Documents: docs, Notes: notes, Pages: content.Pages}
-	renderer, err := html.New(cfg.Layouts, ms)
+	renderer, err := html.New(cfg.Layouts, cfg.Base)
 	if err != nil {
 		return nil, err
 	}
-	if cache != nil {
-		if err := cache.begin(cfg.Layouts, ms); err != nil {
-			return nil, err
-		}
-	}
 	k := &sink{out: out, links: linkcheck.New(cfg.Base), names: map[string]string{}}
-	r := &pageRenderer{cfg: cfg, html: renderer, cache: cache, sink: k}
+	r := &unitRenderer{cfg: cfg, html: renderer, links: k.links, digests: h, cache: c}
 
-	pages := markdown.SitePages(ms)
-	if err := parallel(len(pages), func(i int) error { return r.renderAll(pages[i : i+1]) }); err != nil {
-		return nil, err
-	}
-	if cache == nil {
-		forget(pages)
-	}
-	docPages := make([][]*markdown.Page, len(docs))
-	err = parallel(len(docs), func(i int) error {
-		d := docs[i]
-		ps := markdown.DocumentPages(ms, d)
-		if err := r.renderAll(ps); err != nil {
-			return err
-		}
-		if cache == nil {
-			forget(ps)
-		}
-		docPages[i] = ps
-		data, err := export.DocumentJSON(cfg.Base, d, notes)
+	sitePages := markdown.SitePages(ms)
+	siteData := &html.Site{Meta: content.Site, Documents: summaries(docs)}
+	units := make([]*unit, len(sitePages))
+	err = parallel(len(sitePages), func(i int) error {
+		u, err := r.get(unitInput{Renderer: renderer.Digest(), Site: siteData, Page: sitePages[i]}, r.sitePage)
 		if err == nil {
-			err = k.put("data export", export.DataPath(d)[1:], data)
+			units[i] = u
+			err = u.put(k)
+			c.letGo(u)
 		}
-		if err != nil {
-			return err
-		}
-		if data, err = export.AkomaNtoso(cfg.Base, content.Site.Country, d); err != nil {
-			return fmt.Errorf("%s: Akoma Ntoso: %w", d.File, err)
-		}
-		return k.put("data export", export.XMLPath(d)[1:], data)
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	if cache != nil {
-		cache.keep(r.results)
+	contexts := ms.Contexts()
+	docSite := &html.Site{Meta: content.Site}
+	docUnits := make([]*unit, len(contexts))
+	err = parallel(len(contexts), func(i int) error {
+		u, err := r.get(unitInput{Renderer: renderer.Digest(), Site: docSite, Doc: contexts[i]}, r.document)
+		if err == nil {
+			docUnits[i] = u
+			err = u.put(k)
+			c.letGo(u)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
-	for _, ps := range docPages {
-		pages = append(pages, ps...)
+	var pages []*markdown.Page
+	for _, u := range append(units, docUnits...) {
+		pages = append(pages, u.pages...)
 	}
 	index, err := export.IndexJSON(cfg.Base, docs, notes)
 	if err != nil {
@@ -224,6 +207,7 @@ func build(cfg Config, cache *renderCache, out Output) (*Site, error) {
 	if err := k.links.Check(editorsLinks(content, notes)); err != nil {
 		return nil, err
 	}
+	c.keep()
 	warnings := content.Warnings
 	for _, d := range docs {
 		warnings = append(warnings, d.Warnings...)
@@ -231,65 +215,13 @@ func build(cfg Config, cache *renderCache, out Output) (*Site, error) {
 	return &Site{Pages: pages, Documents: docs, Warnings: warnings}, nil
 }
 
-// forget drops what rendered pages need no more: their markdown.
-func forget(pages []*markdown.Page) {
-	for _, p := range pages {
-		p.Body, p.Sections, p.Front = nil, nil, nil
+// summaries name the documents for the layouts' lists.
+func summaries(docs []*structure.Document) []html.DocumentSummary {
+	s := make([]html.DocumentSummary, len(docs))
+	for i, d := range docs {
+		s[i] = html.DocumentSummary{Slug: d.Slug, Path: markdown.DocumentPath(d), Title: d.Title, Short: d.Short, Date: d.Date}
 	}
-}
-
-// pageRenderer renders pages into a sink, through a cache if there is one.
-type pageRenderer struct {
-	cfg     Config
-	html    *html.Renderer
-	cache   *renderCache
-	sink    *sink
-	mu      sync.Mutex
-	results []rendered // for the cache
-}
-
-// renderAll renders pages one after the other and puts their HTML and markdown.
-func (r *pageRenderer) renderAll(pages []*markdown.Page) error {
-	for _, p := range pages {
-		if err := r.cfg.stopped(); err != nil {
-			return err
-		}
-		res := r.render(p)
-		if res.err != nil {
-			return res.err
-		}
-		if err := r.sink.putSummarized("pages", p.File(), res.html, res.links); err != nil {
-			return err
-		}
-		if name := p.MarkdownFile(); name != "" {
-			if err := r.sink.put("pages", name, res.md); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-// render gives a page's HTML, markdown and link check summary: from the
-// cache when the page's inputs did not change, the summary with it.
-func (r *pageRenderer) render(p *markdown.Page) rendered {
-	var res rendered
-	if r.cache == nil {
-		if res.md, res.err = p.Markdown(); res.err == nil {
-			res.html, res.err = renderSafely(r.html, p)
-		}
-	} else {
-		res = r.cache.render(r.html, p)
-	}
-	if res.err == nil && res.links == nil {
-		res.links = r.sink.links.Summarize(p.File(), res.html)
-	}
-	if r.cache != nil {
-		r.mu.Lock()
-		r.results = append(r.results, rendered{key: res.key, html: res.html, links: res.links, reused: res.reused, err: res.err})
-		r.mu.Unlock()
-	}
-	return res
+	return s
 }
 
 // parallel runs f(0) … f(n-1) on every core; the first error stops the others.

@@ -1,28 +1,27 @@
 package build
 
 import (
-	"crypto/sha256"
-	"encoding/binary"
-	"encoding/json"
+	"errors"
 	"fmt"
-	"hash"
-	"io/fs"
 	"sync"
 
+	"statements/generator/export"
 	"statements/generator/html"
+	"statements/generator/internal/digest"
 	"statements/generator/linkcheck"
+	"statements/generator/load"
 	"statements/generator/markdown"
 	"statements/generator/structure"
 )
 
 // Builder builds the site again and again, as a long-running process such as
-// the development server does, rendering only the pages whose inputs changed
-// since its previous build and reusing the HTML of the others. Its builds give
+// the development server does, making again only the output whose inputs
+// changed since its previous build and reusing the rest. Its builds give
 // the same files as Build. It is safe for concurrent use; builds run one at a
 // time. The bytes of a Site's Files are shared with the Builder: do not modify them.
 type Builder struct {
 	mu    sync.Mutex
-	cache renderCache
+	cache cache
 }
 
 // Stats says how a build got its pages' HTML.
@@ -38,7 +37,7 @@ func NewBuilder() *Builder { return &Builder{} }
 func (b *Builder) Build(cfg Config) (*Site, Stats, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	b.cache.stats = Stats{}
+	b.cache.begin()
 	out := &mapOutput{files: map[string][]byte{}}
 	site, err := build(cfg, &b.cache, out)
 	if err != nil {
@@ -48,174 +47,234 @@ func (b *Builder) Build(cfg Config) (*Site, Stats, error) {
 	return site, b.cache.stats, nil
 }
 
-// pageKey is a digest of everything a page's HTML is rendered from.
-type pageKey [sha256.Size]byte
-
-// renderCache holds the HTML of the last build's pages by key.
+// A unit is output made from one unitInput: a document's pages and
+// exports, or one page of the site's own.
 //
-// A page is rendered from its layout (and base.html), the site's metadata
-// and base URL, and the page itself. Its key covers: every file of layouts/;
-// the site metadata and base URL; the page's path, layout, HeadTitle,
-// Description and Crumbs; its full markdown (Page.Markdown: front matter,
-// title, body and sections, so also a document page's whole structure); for a
-// page of one document (document and clause pages) that document's metadata;
-// for a clause page the eId and label of the previous and next blocks and of
-// its ancestors (named in its JSON-LD); for any other page the metadata of
-// every document, which the 404 and search layouts list.
-type renderCache struct {
-	html    map[pageKey]page               // a page's HTML and its link check summary
-	shared  []byte                         // this build's layouts, site metadata and base URL, digested
-	docs    map[*structure.Document][]byte // each document's metadata, as JSON
-	allDocs []byte                         // every document's metadata, digested
-	stats   Stats
+// Its cache key is the digest of its unitInput (package digest): the
+// functions that make a unit read nothing else (besides the Renderer and
+// the link check's Checker, whose own inputs, the layouts and the base URL,
+// are in the Renderer's digest), so whatever a layout or a page writer
+// reads is in the key by construction, and a unit is made again exactly
+// when something it could have read has changed. A document's structure
+// enters the key as the digest of the loaded document it was built from
+// (structure.Build is a function of that alone): see cache.structure.
+type unitInput struct {
+	Renderer digest.Digest        // the layouts and base URL (html.Renderer.Digest)
+	Site     *html.Site           // what layouts see of the site
+	Page     *markdown.Page       // a site page, or
+	Doc      *markdown.DocContext // a document
 }
 
-// page is what the cache keeps of a rendered page.
-type page struct {
-	html  []byte
+// unit is what a unit made: its files, and its pages without their markdown.
+type unit struct {
+	files []file
+	pages []*markdown.Page
+}
+
+// file is one output file, with the link check's summary of a page.
+type file struct {
+	name  string
+	data  []byte
 	links *linkcheck.Summary
 }
 
-// rendered is one page's output.
-type rendered struct {
-	html, md []byte // md is nil for a page without index.md
-	links    *linkcheck.Summary
-	key      pageKey
-	reused   bool
-	err      error
-}
-
-// begin digests what every page of this build shares.
-func (c *renderCache) begin(layouts fs.FS, ms *markdown.Site) error {
-	h := sha256.New()
-	err := fs.WalkDir(layouts, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+// put hands a unit's files to the sink.
+func (u *unit) put(k *sink) error {
+	for _, f := range u.files {
+		if err := k.putSummarized("pages", f.name, f.data, f.links); err != nil {
 			return err
 		}
-		data, err := fs.ReadFile(layouts, name)
-		writeField(h, []byte(name))
-		writeField(h, data)
-		return err
-	})
-	if err != nil {
-		return fmt.Errorf("layouts: %w", err)
 	}
-	meta, err := json.Marshal(ms.Meta)
-	if err != nil {
-		return err
-	}
-	writeField(h, meta)
-	writeField(h, []byte(ms.Base.Abs("/")))
-	c.shared = h.Sum(nil)
-	c.docs = map[*structure.Document][]byte{}
-	all := sha256.New()
-	for _, d := range ms.Documents {
-		m := *d.Document
-		m.Paragraphs = nil
-		if c.docs[d], err = json.Marshal(m); err != nil {
-			return err
-		}
-		writeField(all, c.docs[d])
-	}
-	c.allDocs = all.Sum(nil)
 	return nil
 }
 
-// render gives a page's HTML, from the cache when its key is there, and its markdown.
-func (c *renderCache) render(r *html.Renderer, p *markdown.Page) rendered {
-	var res rendered
-	if res.md, res.err = p.Markdown(); res.err != nil {
-		return res
+// cache is what a Builder keeps between builds: the units of the last
+// successful build, by key, and the documents it structured.
+type cache struct {
+	mu    sync.Mutex
+	units map[digest.Digest]*unit
+	docs  map[digest.Digest]*structure.Document // by the digest of their load.Document
+	// what this build made or reused, kept by keep if it succeeds
+	nextUnits map[digest.Digest]*unit
+	nextDocs  map[digest.Digest]*structure.Document
+	stats     Stats
+}
+
+// begin starts a build.
+func (c *cache) begin() {
+	c.nextUnits, c.nextDocs, c.stats = map[digest.Digest]*unit{}, map[digest.Digest]*structure.Document{}, Stats{}
+}
+
+// keep makes this build's units and documents the cache: a failed build
+// never gets here, and the cache stays that of the last good build.
+func (c *cache) keep() {
+	if c == nil {
+		return
 	}
-	res.key = c.key(p, res.md)
-	if kept, ok := c.html[res.key]; ok {
-		res.html, res.links, res.reused = kept.html, kept.links, true
+	c.units, c.docs = c.nextUnits, c.nextDocs
+	c.nextUnits, c.nextDocs = nil, nil
+}
+
+// letGo drops a unit's files once they are out, when there is no cache
+// to keep them: what keeps a streaming build's memory bounded.
+func (c *cache) letGo(u *unit) {
+	if c == nil {
+		u.files = nil
+	}
+}
+
+// lookup gives the unit of a key from the last build, if there is one.
+func (c *cache) lookup(key digest.Digest) *unit {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	u := c.units[key]
+	if u == nil {
+		u = c.nextUnits[key] // made already by this build: two equal units
+	}
+	return u
+}
+
+// record keeps a unit this build made or reused.
+func (c *cache) record(key digest.Digest, u *unit, reused bool) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.nextUnits[key] = u
+	if reused {
+		c.stats.Reused += len(u.pages)
 	} else {
-		res.html, res.err = renderSafely(r, p)
+		c.stats.Rendered += len(u.pages)
 	}
-	if p.MarkdownFile() == "" {
-		res.md = nil
-	}
-	return res
 }
 
-// key digests everything p is rendered from; md is p.Markdown().
-func (c *renderCache) key(p *markdown.Page, md []byte) pageKey {
-	h := sha256.New()
-	for _, field := range [][]byte{c.shared, []byte(p.Path), []byte(p.Layout), []byte(p.HeadTitle), []byte(p.Description), md} {
-		writeField(h, field)
-	}
-	for _, crumb := range p.Crumbs {
-		writeField(h, []byte(crumb.Title))
-		writeField(h, []byte(crumb.Path))
-	}
-	if p.Document == nil {
-		writeField(h, c.allDocs)
-	} else {
-		writeField(h, c.docs[p.Document])
-	}
-	if p.Block != nil {
-		for _, b := range related(p.Document, p.Block) {
-			writeField(h, []byte(b.EID))
-			writeField(h, []byte(b.Label))
+// structure builds the documents' structure, reusing the last build's
+// for a loaded document that is the same value, and gives each document an
+// identity in h: the digest of the loaded document it was built from.
+func (c *cache) structure(h *digest.Hasher, loaded []*load.Document) ([]*structure.Document, error) {
+	docs := make([]*structure.Document, len(loaded))
+	var errs []error
+	for i, d := range loaded {
+		id := h.Of(d)
+		var sd *structure.Document
+		if c != nil {
+			sd = c.docs[id]
 		}
+		if sd == nil {
+			var err error
+			if sd, err = structure.Build(d); err != nil {
+				errs = append(errs, err)
+				continue
+			}
+		}
+		if c != nil {
+			c.nextDocs[id] = sd
+		}
+		h.Identify(sd, id)
+		docs[i] = sd
 	}
-	var k pageKey
-	h.Sum(k[:0])
-	return k
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return docs, nil
 }
 
-// related lists the blocks a clause page names besides its own: the previous
-// and next blocks (nil at the ends) and its ancestors.
-func related(d *structure.Document, b *structure.Block) []*structure.Block {
-	var prev, next *structure.Block
-	if b.Index > 0 {
-		prev = d.Blocks[b.Index-1]
-	}
-	if b.Index+1 < len(d.Blocks) {
-		next = d.Blocks[b.Index+1]
-	}
-	blocks := []*structure.Block{prev, next}
-	for i, rb := range blocks {
-		if rb == nil {
-			blocks[i] = &structure.Block{}
-		}
-	}
-	return append(blocks, b.Ancestors()...)
+// unitRenderer makes units.
+type unitRenderer struct {
+	cfg     Config
+	html    *html.Renderer
+	links   *linkcheck.Checker
+	digests *digest.Hasher
+	cache   *cache
 }
 
-// keep makes this build's pages the cache, dropping pages no longer built, and counts them.
-func (c *renderCache) keep(results []rendered) {
-	next := make(map[pageKey]page, len(results))
-	for _, res := range results {
-		if res.err != nil {
-			continue
-		}
-		next[res.key] = page{res.html, res.links}
-		if res.reused {
-			c.stats.Reused++
-		} else {
-			c.stats.Rendered++
+// get gives the unit of in: the last build's, if it had one of the same
+// key, or a new one made by make.
+func (r *unitRenderer) get(in unitInput, make func(unitInput) (*unit, error)) (*unit, error) {
+	if err := r.cfg.stopped(); err != nil {
+		return nil, err
+	}
+	var key digest.Digest
+	if r.cache != nil {
+		key = r.digests.Of(in)
+		if u := r.cache.lookup(key); u != nil {
+			r.cache.record(key, u, true)
+			return u, nil
 		}
 	}
-	c.html = next
+	u, err := make(in)
+	if err != nil {
+		return nil, err
+	}
+	r.cache.record(key, u, false)
+	return u, nil
 }
 
-// writeField adds one length-prefixed field to a key, so that fields cannot run into each other.
-func writeField(h hash.Hash, field []byte) {
-	var n [binary.MaxVarintLen64]byte
-	h.Write(n[:binary.PutUvarint(n[:], uint64(len(field)))])
-	h.Write(field)
+// sitePage makes the unit of a page of the site's own.
+func (r *unitRenderer) sitePage(in unitInput) (*unit, error) {
+	u := &unit{}
+	if err := r.addPage(u, in.Site, in.Page); err != nil {
+		return nil, err
+	}
+	return u, nil
+}
+
+// document makes the unit of a document: its pages, its JSON and its Akoma Ntoso XML.
+func (r *unitRenderer) document(in unitInput) (*unit, error) {
+	c := in.Doc
+	u := &unit{}
+	for _, p := range markdown.DocumentPages(c) {
+		if err := r.cfg.stopped(); err != nil {
+			return nil, err
+		}
+		if err := r.addPage(u, in.Site, p); err != nil {
+			return nil, err
+		}
+	}
+	data, err := export.DocumentJSON(c)
+	if err != nil {
+		return nil, err
+	}
+	u.files = append(u.files, file{name: export.DataPath(c.Doc)[1:], data: data})
+	if data, err = export.AkomaNtoso(c.Base, in.Site.Meta.Country, c.Doc); err != nil {
+		return nil, fmt.Errorf("%s: Akoma Ntoso: %w", c.Doc.File, err)
+	}
+	u.files = append(u.files, file{name: export.XMLPath(c.Doc)[1:], data: data})
+	return u, nil
+}
+
+// addPage renders a page into a unit: its HTML with its link check
+// summary, and its markdown. Then it lets go of the page's markdown.
+func (r *unitRenderer) addPage(u *unit, site *html.Site, p *markdown.Page) error {
+	page, err := renderSafely(r.html, html.Input{Site: site, Page: p})
+	if err != nil {
+		return err
+	}
+	u.files = append(u.files, file{name: p.File(), data: page, links: r.links.Summarize(p.File(), page)})
+	if name := p.MarkdownFile(); name != "" {
+		md, err := p.Markdown()
+		if err != nil {
+			return err
+		}
+		u.files = append(u.files, file{name: name, data: md})
+	}
+	p.Body, p.Sections, p.Front = nil, nil, nil
+	u.pages = append(u.pages, p)
+	return nil
 }
 
 // renderSafely renders a page, turning a panic in a layout or renderer into
 // an error: the pages render on worker goroutines, where a panic would end
 // the whole process, the development server with it.
-func renderSafely(r *html.Renderer, p *markdown.Page) (out []byte, err error) {
+func renderSafely(r *html.Renderer, in html.Input) (out []byte, err error) {
 	defer func() {
 		if v := recover(); v != nil {
-			err = fmt.Errorf("%s: rendering failed: %v", p.Path, v)
+			err = fmt.Errorf("%s: rendering failed: %v", in.Page.Path, v)
 		}
 	}()
-	return r.Render(p)
+	return r.Render(in)
 }

@@ -140,9 +140,10 @@ func TestUnchangedBuildReusesEveryPage(t *testing.T) {
 	}
 }
 
-// TestEditOneDocument edits one clause of the Cuba statement: its clause
-// page, its document page and the pages quoting it are rendered again; no
-// page whose HTML is unchanged is, in particular no page of the other document.
+// TestEditOneDocument edits one clause of the Cuba statement: the Cuba
+// statement's pages are rendered again, and of the other pages exactly
+// those whose HTML changed (the lists and theme pages quoting it); no page
+// of the other document is.
 func TestEditOneDocument(t *testing.T) {
 	e := repoTrees(t, "../..")
 	b := build.NewBuilder()
@@ -154,9 +155,16 @@ func TestEditOneDocument(t *testing.T) {
 	e.insertText(t, cubaSlug, line, len(marker), "测试")
 	after, st := e.build(t, b)
 
-	var rendered, changed []string
+	var rendered, changed, cuba []string
 	for _, p := range after.Pages {
 		name := p.File()
+		if p.Document != nil && p.Document.Slug == cubaSlug {
+			cuba = append(cuba, name)
+			if !reused(before, after, name) {
+				rendered = append(rendered, name)
+			}
+			continue
+		}
 		if !reused(before, after, name) {
 			rendered = append(rendered, name)
 		}
@@ -164,13 +172,13 @@ func TestEditOneDocument(t *testing.T) {
 			changed = append(changed, name)
 		}
 	}
-	if !slices.Equal(rendered, changed) {
-		t.Errorf("rendered %q,\nbut the pages whose HTML changed are %q", rendered, changed)
+	if want := append(changed, cuba...); !slices.Equal(rendered, want) {
+		t.Errorf("rendered %q,\nbut the pages whose HTML changed and the Cuba statement's are %q", rendered, want)
 	}
 	if st.Rendered != len(rendered) || st.Reused != len(after.Pages)-len(rendered) {
 		t.Errorf("stats %+v, but %d of %d pages were rendered", st, len(rendered), len(after.Pages))
 	}
-	for _, want := range []string{cubaSlug + "/index.html", cubaSlug + "/para_4/index.html"} {
+	for _, want := range []string{"index.html", "themes/un-resolution-2758/index.html", cubaSlug + "/para_4/index.html"} {
 		if !slices.Contains(rendered, want) {
 			t.Errorf("%s was not rendered again", want)
 		}
@@ -239,12 +247,14 @@ func sameFiles(got, want map[string][]byte) error {
 	return nil
 }
 
-// randomEdit makes one edit of the kinds an editor makes, and names it.
+// randomEdit makes one edit of the kinds an editor makes (a document's
+// text or front matter, a theme's annotation or front matter, a layout, a
+// static file, the site's metadata, the base URL), and names it.
 func randomEdit(t testing.TB, e *editable, rng *rand.Rand) string {
 	t.Helper()
 	slug := []string{cubaSlug, pakSlug}[rng.IntN(2)]
 	doc := "documents/" + slug + ".md"
-	switch rng.IntN(9) {
+	switch rng.IntN(11) {
 	case 0, 1, 2: // a clause's text, sometimes breaking it
 		eids := map[string][]string{cubaSlug: {"preamble__p_1", "conclusions", "para_2", "para_7"},
 			pakSlug: {"preamble__p_1", "conclusions", "part_2__para_3", "part_3"}}[slug]
@@ -276,6 +286,19 @@ func randomEdit(t testing.TB, e *editable, rng *rand.Rand) string {
 		name := names[rng.IntN(len(names))]
 		e.content[name] = &fstest.MapFile{Data: append(slices.Clip(e.content[name].Data), "\n又一段注释。\n"...)}
 		return "annotation " + name
+	case 8: // a theme's front matter: its title, which notes, lists and pages show
+		names, _ := fs.Glob(e.content, "themes/*.md")
+		name := names[rng.IntN(len(names))]
+		replace(t, e.content, name, "\ntitle: ", "\ntitle: 新")
+		return "title of " + name
+	case 9: // a static file, changed or added
+		name := []string{"site.css", fmt.Sprintf("extra-%d.txt", rng.IntN(3))}[rng.IntN(2)]
+		var data []byte
+		if f := e.static[name]; f != nil {
+			data = slices.Clip(f.Data)
+		}
+		e.static[name] = &fstest.MapFile{Data: append(data, fmt.Sprintf("/* %d */\n", rng.IntN(1000))...)}
+		return "static " + name
 	default:
 		base := []string{"/", "/sub/", "https://example.org/statements/"}[rng.IntN(3)]
 		e.base, _ = siteurl.Parse(base)

@@ -75,7 +75,9 @@ func DataPath(d *structure.Document) string { return "/data/" + d.Slug + ".json"
 const IndexPath = "/data/index.json"
 
 // DocumentJSON gives data/<slug>.json.
-func DocumentJSON(base siteurl.Base, d *structure.Document, notes *annotate.Annotations) ([]byte, error) {
+// It reads nothing but c.
+func DocumentJSON(c *markdown.DocContext) ([]byte, error) {
+	d, base := c.Doc, c.Base
 	doc := Document{Slug: d.Slug, Title: d.Title, TitleEn: d.TitleEn, Date: d.Date, URL: base.Abs(markdown.DocumentPath(d))}
 	for _, b := range d.Blocks {
 		var num *int
@@ -84,7 +86,7 @@ func DocumentJSON(base siteurl.Base, d *structure.Document, notes *annotate.Anno
 			num = &n
 		}
 		themes := []string{}
-		for _, t := range notes.ThemesOf(b) {
+		for _, t := range c.Themes[b.Index] {
 			themes = append(themes, t.Slug)
 		}
 		parent := ""

@@ -11,13 +11,14 @@ import (
 // build spreads the pages over all cores).
 func BenchmarkHTML(b *testing.B) {
 	synthtest.Stage(b, "../..", synthtest.RunStages, "output-B", func(b *testing.B, st *synthtest.Stages) int {
-		r, err := html.New(st.Config.Layouts, st.Markdown)
+		r, err := html.New(st.Config.Layouts, st.Config.Base)
 		if err != nil {
 			b.Fatal(err)
 		}
 		size := 0
+		site := &html.Site{Meta: st.Content.Site}
 		for _, p := range st.Pages {
-			out, err := r.Render(p)
+			out, err := r.Render(html.Input{Site: site, Page: p})
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -6,16 +6,17 @@ import (
 
 	"statements/generator/export"
 	"statements/generator/markdown"
+	"statements/generator/siteurl"
 	"statements/generator/structure"
 )
 
 // funcs are the functions layouts may call.
-func funcs(site *markdown.Site) template.FuncMap {
+func funcs(base siteurl.Base) template.FuncMap {
 	return template.FuncMap{
 		// url is the link to a site path: {{url "/"}}.
-		"url": site.Base.Path,
+		"url": base.Path,
 		// abs is the absolute URL of a site path, for canonical links and citations.
-		"abs": site.Base.Abs,
+		"abs": base.Abs,
 		// docPath and blockPath are the site paths of a document and of a block's page.
 		"docPath":   markdown.DocumentPath,
 		"blockPath": markdown.BlockPath,
@@ -37,16 +38,15 @@ func funcs(site *markdown.Site) template.FuncMap {
 		// an attachment's mark and title.
 		"tocText":   tocText,
 		"charCount": markdown.CharCount,
-		// partiesOf lists a document's parties that have pages; partyPath and
-		// yearPath are the site paths of a party's and a document's year's pages.
-		"partiesOf": site.PartiesOf,
+		// partyPath and yearPath are the site paths of a party's and a
+		// document's year's pages.
 		"partyPath": markdown.PartyPath,
 		"yearPath":  func(d *structure.Document) string { return markdown.YearPath(d.Date[:4]) },
 		// dataPath and xmlPath are the site paths of a document's JSON and Akoma Ntoso XML.
 		"dataPath": export.DataPath,
 		"xmlPath":  export.XMLPath,
 		// jsonLD is the schema.org description of a document or clause page.
-		"jsonLD": jsonLD(site),
+		"jsonLD": jsonLD(base),
 	}
 }
 

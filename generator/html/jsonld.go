@@ -5,13 +5,14 @@ import (
 	"html/template"
 
 	"statements/generator/markdown"
+	"statements/generator/siteurl"
 	"statements/generator/structure"
 )
 
 // jsonLD describes a clause page in schema.org terms, so search engines and
 // citation tools see the clause, the parts it belongs to and the document.
 // It returns "" for other pages.
-func jsonLD(site *markdown.Site) func(p *markdown.Page) template.JS {
+func jsonLD(base siteurl.Base) func(p *markdown.Page) template.JS {
 	return func(p *markdown.Page) template.JS {
 		if p.Block == nil {
 			return ""
@@ -23,7 +24,7 @@ func jsonLD(site *markdown.Site) func(p *markdown.Page) template.JS {
 			"alternateName": d.TitleEn,
 			"datePublished": d.Date,
 			"inLanguage":    "zh-Hans",
-			"url":           site.Base.Abs(markdown.DocumentPath(d)),
+			"url":           base.Abs(markdown.DocumentPath(d)),
 		}
 		if d.Publisher != "" {
 			document["publisher"] = map[string]any{"@type": "Organization", "name": d.Publisher}
@@ -31,7 +32,7 @@ func jsonLD(site *markdown.Site) func(p *markdown.Page) template.JS {
 		if len(d.Parties) > 0 {
 			document["author"] = organizations(d.Parties)
 		}
-		node := clause(site, d, p.Block, document)
+		node := clause(base, d, p.Block, document)
 		node["@context"] = "https://schema.org"
 		data, err := json.Marshal(node) // escapes <, > and & so the script cannot end early
 		if err != nil {
@@ -42,18 +43,18 @@ func jsonLD(site *markdown.Site) func(p *markdown.Page) template.JS {
 }
 
 // clause describes a block as part of its parent blocks, then of the document.
-func clause(site *markdown.Site, d *structure.Document, b *structure.Block, document map[string]any) map[string]any {
+func clause(base siteurl.Base, d *structure.Document, b *structure.Block, document map[string]any) map[string]any {
 	node := map[string]any{
 		"@type":      "CreativeWork",
 		"name":       markdown.ClauseTitle(d, b),
 		"position":   b.Label,
 		"text":       b.Text(),
 		"inLanguage": "zh-Hans",
-		"url":        site.Base.Abs(markdown.BlockPath(d, b)),
+		"url":        base.Abs(markdown.BlockPath(d, b)),
 		"isPartOf":   document,
 	}
 	if b.Parent != nil {
-		node["isPartOf"] = clause(site, d, b.Parent, document)
+		node["isPartOf"] = clause(base, d, b.Parent, document)
 		delete(node["isPartOf"].(map[string]any), "text")
 	}
 	return node

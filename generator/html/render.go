@@ -12,7 +12,10 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 
+	"statements/generator/internal/digest"
+	"statements/generator/load"
 	"statements/generator/markdown"
+	"statements/generator/siteurl"
 	"statements/generator/sources"
 	"statements/generator/structure"
 )
@@ -21,12 +24,34 @@ import (
 type Renderer struct {
 	md      goldmark.Markdown
 	layouts map[markdown.Layout]*template.Template
-	site    *markdown.Site
+	base    siteurl.Base
+	digest  digest.Digest
 }
+
+// Input is everything a page's HTML is rendered from, besides the
+// Renderer's layouts and base URL (see Renderer.Digest): Render reads
+// nothing else, so a digest of an Input is a key for the page's HTML.
+type Input struct {
+	Site *Site
+	Page *markdown.Page
+}
+
+// Site is what layouts see of the site.
+type Site struct {
+	Meta load.Site
+	// Documents lists every document, on the pages that belong to no one
+	// document (the not-found and search pages list them); it is nil on a
+	// document's own pages, whose output would otherwise change with every
+	// other document's title.
+	Documents []DocumentSummary
+}
+
+// DocumentSummary names a document in a list.
+type DocumentSummary struct{ Slug, Path, Title, Short, Date string }
 
 // PageData is what a layout template sees.
 type PageData struct {
-	Site     *markdown.Site
+	Site     *Site
 	Page     *markdown.Page
 	Content  template.HTML // the page's markdown, rendered
 	Sections []RenderedSection
@@ -46,16 +71,17 @@ func NewMarkdown() goldmark.Markdown {
 }
 
 // newSiteMarkdown is NewMarkdown for one site: site paths get its base path.
-func newSiteMarkdown(site *markdown.Site) goldmark.Markdown {
+func newSiteMarkdown(base siteurl.Base) goldmark.Markdown {
 	md := NewMarkdown()
-	SiteLinks(site.Base.Prefix()).Extend(md)
+	SiteLinks(base.Prefix()).Extend(md)
 	return md
 }
 
 // New parses the layouts once, for every page of a build.
-func New(layouts fs.FS, site *markdown.Site) (*Renderer, error) {
-	r := &Renderer{md: newSiteMarkdown(site), layouts: map[markdown.Layout]*template.Template{}, site: site}
-	base, err := parseLayout(template.New("base.html").Funcs(funcs(site)), layouts, "base.html")
+func New(layouts fs.FS, base siteurl.Base) (*Renderer, error) {
+	r := &Renderer{md: newSiteMarkdown(base), layouts: map[markdown.Layout]*template.Template{}, base: base}
+	var read []layoutFile
+	baseT, err := parseLayout(template.New("base.html").Funcs(funcs(base)), layouts, "base.html", &read)
 	if err != nil {
 		return nil, err
 	}
@@ -67,32 +93,53 @@ func New(layouts fs.FS, site *markdown.Site) (*Renderer, error) {
 		if name == "base.html" {
 			continue
 		}
-		t, err := base.Clone()
+		t, err := baseT.Clone()
 		if err == nil {
-			t, err = parseLayout(t, layouts, name)
+			t, err = parseLayout(t, layouts, name, &read)
 		}
 		if err != nil {
 			return nil, err
 		}
 		r.layouts[markdown.Layout(name[:len(name)-len(path.Ext(name))])] = t
 	}
+	r.digest = digest.Of(struct {
+		Layouts []layoutFile
+		Base    string
+	}{read, base.Abs("/")})
 	return r, nil
 }
 
-// parseLayout adds layouts/name to t; a file the tree refuses is reported
-// as the tree says.
-func parseLayout(t *template.Template, layouts fs.FS, name string) (*template.Template, error) {
-	if _, err := fs.Stat(layouts, name); err != nil {
+// Digest is a digest of every layout file the Renderer parsed and of the
+// base URL: with an Input's, all that a page's HTML depends on.
+func (r *Renderer) Digest() digest.Digest { return r.digest }
+
+// layoutFile is a layout as parsed, for the Renderer's digest.
+type layoutFile struct {
+	Name string
+	Text []byte
+}
+
+// parseLayout adds layouts/name to t, noting in read what it parsed; a
+// file the tree refuses is reported as the tree says.
+func parseLayout(t *template.Template, layouts fs.FS, name string, read *[]layoutFile) (*template.Template, error) {
+	text, err := fs.ReadFile(layouts, name)
+	if err != nil {
 		return nil, sources.Named("layouts/"+name, err)
 	}
-	if _, err := t.ParseFS(layouts, name); err != nil {
+	*read = append(*read, layoutFile{name, text})
+	target := t
+	if t.Name() != name {
+		target = t.New(name)
+	}
+	if _, err := target.Parse(string(text)); err != nil {
 		return nil, layoutError(err)
 	}
 	return t, nil
 }
 
 // Render gives the page's HTML.
-func (r *Renderer) Render(p *markdown.Page) ([]byte, error) {
+func (r *Renderer) Render(in Input) ([]byte, error) {
+	p := in.Page
 	t := r.layouts[p.Layout]
 	if t == nil {
 		return nil, fmt.Errorf("layouts/%s.html: no such layout (needed by %s)", p.Layout, p.Path)
@@ -101,7 +148,7 @@ func (r *Renderer) Render(p *markdown.Page) ([]byte, error) {
 	if err := r.md.Convert(p.Body, &body); err != nil {
 		return nil, fmt.Errorf("%s: markdown: %w", p.Path, err)
 	}
-	data := PageData{Site: r.site, Page: p, Content: template.HTML(body.String())}
+	data := PageData{Site: in.Site, Page: p, Content: template.HTML(body.String())}
 	for _, sec := range p.Sections {
 		body.Reset()
 		if err := r.md.Convert(sec.Body, &body); err != nil {

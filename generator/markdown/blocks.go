@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strings"
 
-	"statements/generator/annotate"
 	"statements/generator/structure"
 )
 
@@ -18,8 +17,8 @@ import (
 // class line-<role>. The first occurrence of each theme in the block links
 // to the theme's page, and a note after the block names its themes and
 // where else they occur.
-func (s *Site) writeBlock(b *strings.Builder, d *structure.Document, blk *structure.Block, depth int) {
-	linked := map[*annotate.Theme]bool{}
+func (c *DocContext) writeBlock(b *strings.Builder, d *structure.Document, blk *structure.Block, depth int) {
+	linked := map[*ThemeNote]bool{}
 	level := min(depth+len(blk.Ancestors()), 6)
 	for i, p := range blk.Paragraphs {
 		attrs := "#" + p.ID
@@ -34,9 +33,9 @@ func (s *Site) writeBlock(b *strings.Builder, d *structure.Document, blk *struct
 		}
 		var text string
 		if target := d.TOCTarget(p.ID); target != nil {
-			text = fmt.Sprintf("[%s](%s)", escapeInline(p.Text), s.Base.Path(InContext(d, target)))
+			text = fmt.Sprintf("[%s](%s)", escapeInline(p.Text), c.Base.Path(InContext(d, target)))
 		} else {
-			text = s.linkTerms(blk, i, p.Text, linked)
+			text = c.linkTerms(blk, i, p.Text, linked)
 		}
 		if blk.Kind == structure.Attachment && p.Role == structure.RoleTitle || blk.Kind != structure.Attachment && i == 0 && blk.Heading {
 			fmt.Fprintf(b, "%s %s {%s}\n\n", strings.Repeat("#", level), text, attrs)
@@ -44,7 +43,7 @@ func (s *Site) writeBlock(b *strings.Builder, d *structure.Document, blk *struct
 		}
 		fmt.Fprintf(b, "%s {%s}\n\n", text, attrs)
 	}
-	s.writeThemeNote(b, d, blk, linked)
+	c.writeThemeNote(b, d, blk, linked)
 }
 
 // blockClass is the class of the blocks that are made of lines.
@@ -56,19 +55,19 @@ var blockClass = map[structure.Kind]string{
 }
 
 // writeBlocks writes blocks and, recursively, their children.
-func (s *Site) writeBlocks(b *strings.Builder, d *structure.Document, blocks []*structure.Block, depth int) {
+func (c *DocContext) writeBlocks(b *strings.Builder, d *structure.Document, blocks []*structure.Block, depth int) {
 	for _, blk := range blocks {
-		s.writeBlock(b, d, blk, depth)
-		s.writeBlocks(b, d, blk.Children, depth)
+		c.writeBlock(b, d, blk, depth)
+		c.writeBlocks(b, d, blk.Children, depth)
 	}
 }
 
 // linkTerms escapes a paragraph, linking the first occurrence in the block
 // of each theme's term to the theme's page.
-func (s *Site) linkTerms(blk *structure.Block, para int, text string, linked map[*annotate.Theme]bool) string {
+func (c *DocContext) linkTerms(blk *structure.Block, para int, text string, linked map[*ThemeNote]bool) string {
 	var b strings.Builder
 	pos := 0
-	for _, m := range s.Notes.Matches(blk) {
+	for _, m := range c.Matches[blk.Index] {
 		if m.Paragraph != para || linked[m.Theme] {
 			continue
 		}
@@ -77,9 +76,9 @@ func (s *Site) linkTerms(blk *structure.Block, para int, text string, linked map
 		term := text[m.Start:m.End]
 		if term == m.Theme.Title {
 			// The text already names the theme.
-			fmt.Fprintf(&b, "[%s](%s)", escapeInline(term), s.Base.Path(ThemePath(m.Theme)))
+			fmt.Fprintf(&b, "[%s](%s)", escapeInline(term), c.Base.Path(themePath(m.Theme.Slug)))
 		} else {
-			fmt.Fprintf(&b, "[%s](%s %s)", escapeInline(term), s.Base.Path(ThemePath(m.Theme)), attrValue(m.Theme.Title))
+			fmt.Fprintf(&b, "[%s](%s %s)", escapeInline(term), c.Base.Path(themePath(m.Theme.Slug)), attrValue(m.Theme.Title))
 		}
 		pos = m.End
 	}
@@ -106,49 +105,49 @@ func escapeFrom(text string, from, to int) string {
 // occur in further documents link to their pages, which list them all.
 // Themes with the same blocks in a document share one list. A theme whose
 // term the block's text already links is named in plain text.
-func (s *Site) writeThemeNote(b *strings.Builder, d *structure.Document, blk *structure.Block, linked map[*annotate.Theme]bool) {
-	themes := s.Notes.ThemesOf(blk)
+func (c *DocContext) writeThemeNote(b *strings.Builder, d *structure.Document, blk *structure.Block, linked map[*ThemeNote]bool) {
+	themes := c.Themes[blk.Index]
 	if len(themes) == 0 {
 		return
 	}
-	shown := s.noteDocuments(themes, d)
+	shown := noteDocuments(themes, d.Slug)
 	sep := ""
 	for _, other := range shown {
 		fmt.Fprintf(b, "%s另见%s：", sep, escapeInline(other.Short))
 		sep = "。"
-		for i, g := range groupByRefs(themes, other) {
+		for i, g := range groupByRefs(themes, other.Slug) {
 			if i > 0 {
 				b.WriteString("；")
 			}
-			s.writeThemeNames(b, g, linked)
+			c.writeThemeNames(b, g, linked)
 			b.WriteString("：")
-			refs := g[0].In(other)
+			refs := g[0].in(other.Slug)
 			for k, r := range refs {
 				if k == maxAlsoIn {
-					fmt.Fprintf(b, " [共 %d 段](%s)", len(refs), s.Base.Path(ThemeIn(g[0], other)))
+					fmt.Fprintf(b, " [共 %d 段](%s)", len(refs), c.Base.Path(g[0].passages(other.Slug)))
 					break
 				}
 				if k > 0 {
 					b.WriteString("、")
 				}
-				fmt.Fprintf(b, "[%s](%s)", escapeInline(r.Block.Label), s.Base.Path(InContext(other, r.Block)))
+				fmt.Fprintf(b, "[%s](%s)", escapeInline(r.Label), c.Base.Path("/"+other.Slug+"/#"+r.EID))
 			}
 		}
 	}
-	if further := beyond(themes, d, shown); len(further) > 0 {
+	if further := beyond(themes, shown); len(further) > 0 {
 		fmt.Fprintf(b, "%s另见其他文件：", sep)
-		s.writeThemeNames(b, further, nil)
+		c.writeThemeNames(b, further, nil)
 		sep = "。"
 	}
-	var only []*annotate.Theme
+	var only []*ThemeNote
 	for _, t := range themes {
-		if t.OnlyIn(d) {
+		if t.Docs == 1 {
 			only = append(only, t)
 		}
 	}
 	if len(only) > 0 {
 		fmt.Fprintf(b, "%s仅见于本文件：", sep)
-		s.writeThemeNames(b, only, linked)
+		c.writeThemeNames(b, only, linked)
 	}
 	b.WriteString(" {.note}\n\n")
 }
@@ -156,19 +155,19 @@ func (s *Site) writeThemeNote(b *strings.Builder, d *structure.Document, blk *st
 // maxNoteDocuments is how many other documents a note names.
 const maxNoteDocuments = 3
 
-// noteDocuments picks the documents other than d that a note names: those
-// the block's themes occur in, the first maxNoteDocuments in site order.
-func (s *Site) noteDocuments(themes []*annotate.Theme, d *structure.Document) []*structure.Document {
-	seen := map[*structure.Document]bool{}
-	var docs []*structure.Document
+// noteDocuments picks the documents other than slug that a note names:
+// those the block's themes occur in, the first maxNoteDocuments in site order.
+func noteDocuments(themes []*ThemeNote, slug string) []DocRefs {
+	seen := map[string]bool{}
+	var docs []DocRefs
 	for _, t := range themes {
 		n := 0
-		for _, od := range t.Docs {
-			if od == d {
+		for _, od := range t.First {
+			if od.Slug == slug {
 				continue
 			}
-			if !seen[od] {
-				seen[od] = true
+			if !seen[od.Slug] {
+				seen[od.Slug] = true
 				docs = append(docs, od)
 			}
 			if n++; n == maxNoteDocuments {
@@ -176,27 +175,26 @@ func (s *Site) noteDocuments(themes []*annotate.Theme, d *structure.Document) []
 			}
 		}
 	}
-	sort.Slice(docs, func(i, j int) bool { return s.Notes.Position(docs[i]) < s.Notes.Position(docs[j]) })
+	sort.Slice(docs, func(i, j int) bool { return docs[i].Position < docs[j].Position })
 	if len(docs) > maxNoteDocuments {
 		docs = docs[:maxNoteDocuments]
 	}
 	return docs
 }
 
-// beyond lists the themes that occur in documents other than d and shown.
-func beyond(themes []*annotate.Theme, d *structure.Document, shown []*structure.Document) []*annotate.Theme {
-	var further []*annotate.Theme
+// beyond lists the themes that occur in documents other than this one and
+// those shown. (A shown document a theme occurs in is among the theme's
+// first documents, so ThemeNote knows its blocks.)
+func beyond(themes []*ThemeNote, shown []DocRefs) []*ThemeNote {
+	var further []*ThemeNote
 	for _, t := range themes {
-		named := 0
+		named := 1 // this document
 		for _, od := range shown {
-			if len(t.In(od)) > 0 {
+			if len(t.in(od.Slug)) > 0 {
 				named++
 			}
 		}
-		if len(t.In(d)) > 0 {
-			named++
-		}
-		if len(t.Docs) > named {
+		if t.Docs > named {
 			further = append(further, t)
 		}
 	}
@@ -204,7 +202,7 @@ func beyond(themes []*annotate.Theme, d *structure.Document, shown []*structure.
 }
 
 // writeThemeNames writes a group's theme names, linking those the text does not link already.
-func (s *Site) writeThemeNames(b *strings.Builder, group []*annotate.Theme, linked map[*annotate.Theme]bool) {
+func (c *DocContext) writeThemeNames(b *strings.Builder, group []*ThemeNote, linked map[*ThemeNote]bool) {
 	for j, t := range group {
 		if j > 0 {
 			b.WriteString("、")
@@ -212,30 +210,31 @@ func (s *Site) writeThemeNames(b *strings.Builder, group []*annotate.Theme, link
 		if linked[t] {
 			b.WriteString(escapeInline(t.Title))
 		} else {
-			fmt.Fprintf(b, "[%s](%s)", escapeInline(t.Title), s.Base.Path(ThemePath(t)))
+			fmt.Fprintf(b, "[%s](%s)", escapeInline(t.Title), c.Base.Path(themePath(t.Slug)))
 		}
 	}
 }
 
-// groupByRefs groups the themes that occur in doc by the blocks they tag there, keeping their order.
-func groupByRefs(themes []*annotate.Theme, doc *structure.Document) [][]*annotate.Theme {
-	var groups [][]*annotate.Theme
+// groupByRefs groups the themes that occur in the document slug by the
+// blocks they tag there, keeping their order.
+func groupByRefs(themes []*ThemeNote, slug string) [][]*ThemeNote {
+	var groups [][]*ThemeNote
 	var keys []string
 	for _, t := range themes {
-		refs := t.In(doc)
+		refs := t.in(slug)
 		if len(refs) == 0 {
 			continue
 		}
 		var k strings.Builder
 		for _, r := range refs {
-			k.WriteString(r.Block.EID + " ")
+			k.WriteString(r.EID + " ")
 		}
 		if i := slices.Index(keys, k.String()); i >= 0 {
 			groups[i] = append(groups[i], t)
 			continue
 		}
 		keys = append(keys, k.String())
-		groups = append(groups, []*annotate.Theme{t})
+		groups = append(groups, []*ThemeNote{t})
 	}
 	return groups
 }

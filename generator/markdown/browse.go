@@ -27,9 +27,12 @@ const (
 
 // Party is a state or organisation that is a party to documents of the
 // site (grammar.Party: a state and its government are one party).
-type Party struct {
-	Slug, Name, NameEn string
-	Docs               []*structure.Document // newest first
+type Party struct{ Slug, Name, NameEn string }
+
+// partyDocs is a party with its documents, newest first.
+type partyDocs struct {
+	Party
+	Docs []*structure.Document
 }
 
 // Year is a year of the documents' dates.
@@ -41,9 +44,9 @@ type Year struct {
 // archive is what the browse pages group the documents by.
 type archive struct {
 	newest  []*structure.Document
-	parties []*Party // by number of documents, then name
-	years   []*Year  // newest first
-	partyOf map[*structure.Document][]*Party
+	parties []*partyDocs // by number of documents, then name
+	years   []*Year      // newest first
+	partyOf map[*structure.Document][]*partyDocs
 }
 
 // archive groups the documents once per site.
@@ -53,10 +56,10 @@ func (s *Site) archive() *archive {
 }
 
 func newArchive(docs []*structure.Document) *archive {
-	a := &archive{partyOf: map[*structure.Document][]*Party{}}
+	a := &archive{partyOf: map[*structure.Document][]*partyDocs{}}
 	a.newest = slices.Clone(docs)
 	slices.Reverse(a.newest) // docs are sorted by date, then slug
-	bySlug := map[string]*Party{}
+	bySlug := map[string]*partyDocs{}
 	byYear := map[string]*Year{}
 	for _, d := range a.newest {
 		for i, zh := range d.Parties {
@@ -70,7 +73,7 @@ func newArchive(docs []*structure.Document) *archive {
 			}
 			p := bySlug[slug]
 			if p == nil {
-				p = &Party{Slug: slug, Name: name, NameEn: nameEn}
+				p = &partyDocs{Party: Party{Slug: slug, Name: name, NameEn: nameEn}}
 				bySlug[slug] = p
 				a.parties = append(a.parties, p)
 			}
@@ -86,17 +89,14 @@ func newArchive(docs []*structure.Document) *archive {
 		}
 		byYear[y].Docs = append(byYear[y].Docs, d)
 	}
-	slices.SortStableFunc(a.parties, func(p, q *Party) int {
+	slices.SortStableFunc(a.parties, func(p, q *partyDocs) int {
 		return cmp.Or(cmp.Compare(len(q.Docs), len(p.Docs)), cmp.Compare(p.Slug, q.Slug))
 	})
 	return a
 }
 
-// PartiesOf lists a document's parties that have pages.
-func (s *Site) PartiesOf(d *structure.Document) []*Party { return s.archive().partyOf[d] }
-
 // PartyPath is the site path of a party's page.
-func PartyPath(p *Party) string { return PartiesPath + p.Slug + "/" }
+func PartyPath(p Party) string { return PartiesPath + p.Slug + "/" }
 
 // YearPath is the site path of a year's page.
 func YearPath(year string) string { return YearsPath + year + "/" }
@@ -177,20 +177,20 @@ func browsePages(s *Site) []*Page {
 	var b strings.Builder
 	b.WriteString("本站文件的各方（国家、政府或组织），按文件数排列。\n\n")
 	for _, p := range a.parties {
-		fmt.Fprintf(&b, "- [%s](%s) %s · %d 份文件\n", Escape(p.Name), s.Base.Path(PartyPath(p)), escapeInline(p.NameEn), len(p.Docs))
+		fmt.Fprintf(&b, "- [%s](%s) %s · %d 份文件\n", Escape(p.Name), s.Base.Path(PartyPath(p.Party)), escapeInline(p.NameEn), len(p.Docs))
 	}
 	b.WriteString("\n")
 	pages := []*Page{{
 		Path: PartiesPath, Layout: ListLayout, Title: "按国家和组织",
 		Description: "本站文件的各方，及各方参与的文件。",
-		Crumbs:      []Crumb{homeCrumb(s), {Title: "按国家和组织"}},
+		Crumbs:      []Crumb{homeCrumb(), {Title: "按国家和组织"}},
 		Front:       homeFront{Title: "按国家和组织", URL: s.Base.Abs(PartiesPath)},
 		Body:        []byte(b.String()),
 	}}
-	crumbs := []Crumb{homeCrumb(s), {Title: "按国家和组织", Path: PartiesPath}}
+	crumbs := []Crumb{homeCrumb(), {Title: "按国家和组织", Path: PartiesPath}}
 	for _, p := range a.parties {
 		intro := fmt.Sprintf("%s参与的全部文件，新者在前。", Escape(p.Name))
-		pages = append(pages, s.listPages(PartyPath(p), p.Name, crumbs, intro, p.Docs)...)
+		pages = append(pages, s.listPages(PartyPath(p.Party), p.Name, crumbs, intro, p.Docs)...)
 	}
 	b.Reset()
 	for _, y := range a.years {
@@ -200,11 +200,11 @@ func browsePages(s *Site) []*Page {
 	pages = append(pages, &Page{
 		Path: YearsPath, Layout: ListLayout, Title: "按年份",
 		Description: "本站文件按发布年份排列。",
-		Crumbs:      []Crumb{homeCrumb(s), {Title: "按年份"}},
+		Crumbs:      []Crumb{homeCrumb(), {Title: "按年份"}},
 		Front:       homeFront{Title: "按年份", URL: s.Base.Abs(YearsPath)},
 		Body:        []byte(b.String()),
 	})
-	crumbs = []Crumb{homeCrumb(s), {Title: "按年份", Path: YearsPath}}
+	crumbs = []Crumb{homeCrumb(), {Title: "按年份", Path: YearsPath}}
 	for _, y := range a.years {
 		pages = append(pages, s.listPages(YearPath(y.Year), y.Year+" 年", crumbs, "", y.Docs)...)
 	}

@@ -6,7 +6,6 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"statements/generator/annotate"
 	"statements/generator/structure"
 )
 
@@ -50,7 +49,8 @@ type Page struct {
 	Crumbs        []Crumb
 	Document      *structure.Document // the document the page belongs to, if any
 	Block         *structure.Block    // the clause of a clause page
-	Theme         *annotate.Theme     // the theme of a theme page
+	TitleEn       string              // the English title of a theme page
+	Parties       []Party             // a document page's parties that have pages
 	Front         any                 // front matter published in index.md
 	Body          []byte              // markdown body under the page's title, rendered by package html
 	Sections      []Section           // markdown sections after the body

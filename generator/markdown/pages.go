@@ -62,8 +62,8 @@ type clauseFront struct {
 // DocumentPages.
 func Pages(s *Site) []*Page {
 	pages := SitePages(s)
-	for _, d := range s.Documents {
-		pages = append(pages, DocumentPages(s, d)...)
+	for _, c := range s.Contexts() {
+		pages = append(pages, DocumentPages(c)...)
 	}
 	return pages
 }
@@ -83,12 +83,14 @@ func SitePages(s *Site) []*Page {
 }
 
 // DocumentPages writes a document's page and its blocks' pages: what a
-// build can render and let go of one document at a time.
-func DocumentPages(s *Site, d *structure.Document) []*Page {
+// build can render and let go of one document at a time. It reads nothing
+// but c.
+func DocumentPages(c *DocContext) []*Page {
+	d := c.Doc
 	pages := make([]*Page, 0, 1+len(d.Blocks))
-	pages = append(pages, documentPage(s, d))
+	pages = append(pages, c.documentPage())
 	for _, blk := range d.Blocks {
-		pages = append(pages, clausePage(s, d, blk))
+		pages = append(pages, c.clausePage(blk))
 	}
 	return finish(pages)
 }
@@ -103,18 +105,20 @@ func finish(pages []*Page) []*Page {
 	return pages
 }
 
-func homeCrumb(s *Site) Crumb { return Crumb{Title: "首页", Path: "/"} }
+func homeCrumb() Crumb { return Crumb{Title: "首页", Path: "/"} }
 
-func documentPage(s *Site, d *structure.Document) *Page {
+func (c *DocContext) documentPage() *Page {
+	d, s := c.Doc, c
 	var b strings.Builder
-	s.writeBlocks(&b, d, d.Top, 2)
+	c.writeBlocks(&b, d, d.Top, 2)
 	return &Page{
 		Path:        DocumentPath(d),
 		Layout:      DocumentLayout,
 		Title:       d.Title,
 		Description: fmt.Sprintf("%s（%s）全文，逐条可链接、可引用。", d.Title, d.Date),
-		Crumbs:      []Crumb{homeCrumb(s), {Title: d.Short}},
+		Crumbs:      []Crumb{homeCrumb(), {Title: d.Short}},
 		Document:    d,
+		Parties:     c.Parties,
 		Front: documentFront{Title: d.Title, TitleEn: d.TitleEn, Date: d.Date, Parties: d.Parties,
 			URL: s.Base.Abs(DocumentPath(d)), Source: d.Source},
 		Body: []byte(b.String()),
@@ -126,17 +130,18 @@ func ClauseTitle(d *structure.Document, blk *structure.Block) string {
 	return d.Short + " " + blk.Label
 }
 
-func clausePage(s *Site, d *structure.Document, blk *structure.Block) *Page {
+func (c *DocContext) clausePage(blk *structure.Block) *Page {
+	d, s := c.Doc, c
 	var b strings.Builder
-	s.writeBlock(&b, d, blk, 2)
+	c.writeBlock(&b, d, blk, 2)
 	if blk.Heading {
 		// A heading's page shows its introduction and lists its items.
-		for _, c := range blk.Children {
-			if c.Kind == structure.Intro {
-				s.writeBlock(&b, d, c, 2)
+		for _, child := range blk.Children {
+			if child.Kind == structure.Intro {
+				c.writeBlock(&b, d, child, 2)
 				continue
 			}
-			fmt.Fprintf(&b, "- [%s](%s)\n", Escape(Excerpt(c.Text(), 40)), s.Base.Path(BlockPath(d, c)))
+			fmt.Fprintf(&b, "- [%s](%s)\n", Escape(Excerpt(child.Text(), 40)), s.Base.Path(BlockPath(d, child)))
 		}
 		b.WriteString("\n")
 	}
@@ -146,7 +151,7 @@ func clausePage(s *Site, d *structure.Document, blk *structure.Block) *Page {
 		Title:       ClauseTitle(d, blk),
 		HeadTitle:   ClauseTitle(d, blk) + "：" + Excerpt(blk.Text(), 40),
 		Description: Excerpt(blk.Text(), 160),
-		Crumbs:      []Crumb{homeCrumb(s), {Title: d.Short, Path: DocumentPath(d)}, {Title: blk.Label}},
+		Crumbs:      []Crumb{homeCrumb(), {Title: d.Short, Path: DocumentPath(d)}, {Title: blk.Label}},
 		Document:    d,
 		Block:       blk,
 		Front: clauseFront{Title: ClauseTitle(d, blk), Document: d.Title, Number: blk.Label, EID: blk.EID,
@@ -191,7 +196,7 @@ func notFoundPage(s *Site) *Page {
 		fmt.Fprintf(&b, "- [%s](%s)\n", Escape(d.Title), s.Base.Path(DocumentPath(d)))
 	}
 	b.WriteString("\n")
-	return &Page{Path: "/404.html", Layout: NotFoundLayout, Title: "未找到此页", Crumbs: []Crumb{homeCrumb(s), {Title: "未找到"}}, Body: []byte(b.String())}
+	return &Page{Path: "/404.html", Layout: NotFoundLayout, Title: "未找到此页", Crumbs: []Crumb{homeCrumb(), {Title: "未找到"}}, Body: []byte(b.String())}
 }
 
 // CharCount is the number of non-space characters of a document's text.
@@ -224,7 +229,7 @@ func EditorialPath(p *load.Page) string { return "/" + p.Slug + "/" }
 func editorialPage(s *Site, p *load.Page) *Page {
 	return &Page{
 		Path: EditorialPath(p), Layout: EditorialLayout, Title: p.Title, Description: p.Description,
-		Crumbs: []Crumb{homeCrumb(s), {Title: p.Title}},
+		Crumbs: []Crumb{homeCrumb(), {Title: p.Title}},
 		Front:  homeFront{Title: p.Title, URL: s.Base.Abs(EditorialPath(p))},
 		Body:   []byte(p.Body),
 	}
@@ -242,7 +247,7 @@ func searchPage(s *Site) *Page {
 	return &Page{
 		Path: SearchPath, Layout: SearchLayout, Title: "搜索",
 		Description: "在全部文件中查找词语，结果按文件分组并链接到段落。",
-		Crumbs:      []Crumb{homeCrumb(s), {Title: "搜索"}},
+		Crumbs:      []Crumb{homeCrumb(), {Title: "搜索"}},
 		Front:       homeFront{Title: "搜索", URL: s.Base.Abs(SearchPath)},
 		Body:        []byte(b.String()),
 	}

@@ -13,7 +13,9 @@ import (
 const ThemesPath = "/themes/"
 
 // ThemePath is the site path of a theme's page.
-func ThemePath(t *annotate.Theme) string { return ThemesPath + t.Slug + "/" }
+func ThemePath(t *annotate.Theme) string { return themePath(t.Slug) }
+
+func themePath(slug string) string { return ThemesPath + slug + "/" }
 
 type themeFront struct {
 	Title   string   `yaml:"title"`
@@ -38,8 +40,8 @@ func themePages(s *Site, t *annotate.Theme) []*Page {
 			Layout:        ThemeLayout,
 			Title:         title,
 			Description:   fmt.Sprintf("%s（%s）：注释，及各文件中的相关段落对照。", t.Title, t.TitleEn),
-			Crumbs:        []Crumb{homeCrumb(s), {Title: "主题", Path: ThemesPath}, {Title: title}},
-			Theme:         t,
+			Crumbs:        []Crumb{homeCrumb(), {Title: "主题", Path: ThemesPath}, {Title: title}},
+			TitleEn:       t.TitleEn,
 			Front:         themeFront{Title: title, TitleEn: t.TitleEn, Terms: t.Terms, URL: s.Base.Abs(pagePath(ThemePath(t), k))},
 			SectionsTitle: fmt.Sprintf("各文件中的相关段落（%d 份文件）", len(t.Docs)),
 		}
@@ -100,7 +102,7 @@ func themesPage(s *Site) *Page {
 	return &Page{
 		Path: ThemesPath, Layout: ThemesLayout, Title: "主题",
 		Description: "各文件共同涉及的主题一览，及其出现的段落数和文件数。",
-		Crumbs:      []Crumb{homeCrumb(s), {Title: "主题"}},
+		Crumbs:      []Crumb{homeCrumb(), {Title: "主题"}},
 		Front:       homeFront{Title: "主题", URL: s.Base.Abs(ThemesPath)},
 		Body:        []byte(b.String()),
 	}

@@ -1,0 +1,104 @@
+package markdown
+
+import (
+	"slices"
+
+	"statements/generator/annotate"
+	"statements/generator/siteurl"
+	"statements/generator/structure"
+)
+
+// DocContext is everything a document's pages are written from: the
+// document, and what they show of the rest of the site. DocumentPages reads
+// nothing else, so a digest of a DocContext (package digest) is a key for
+// the document's pages: the build reuses them while it is unchanged. It
+// therefore holds what the pages show of other documents and themes
+// (names, paths, a few block numbers) and no pointer into them, so that an
+// edit of another document changes it only when it changes what is shown.
+type DocContext struct {
+	Base siteurl.Base
+	Doc  *structure.Document
+	// Per block, by Block.Index: the themes that tag it, and where their
+	// terms occur in it, in reading order.
+	Themes  [][]*ThemeNote
+	Matches [][]Match
+	Parties []Party // the document's parties that have pages
+}
+
+// ThemeNote is what a document's notes show of a theme: its name, how
+// many documents it occurs in, and the first few of them with its blocks
+// there (a note names at most maxNoteDocuments other documents, the first
+// in site order: the first maxNoteDocuments+1 documents of the theme hold
+// them, whichever document the note is in).
+type ThemeNote struct {
+	Slug, Title string
+	Docs        int       // how many documents it occurs in
+	First       []DocRefs // its first documents in site order
+}
+
+// DocRefs is one document a theme occurs in, with the blocks it tags there.
+type DocRefs struct {
+	Slug, Short string
+	Position    int    // the document's place in the site's order
+	Passages    string // the link to its passages on the theme's pages
+	Blocks      []BlockRef
+}
+
+// BlockRef names a block of another document.
+type BlockRef struct{ EID, Label string }
+
+// Match is one occurrence of a theme's term in a block.
+type Match struct {
+	Theme      *ThemeNote
+	Paragraph  int // index into Block.Paragraphs
+	Start, End int // byte offsets in that paragraph's text
+}
+
+// Contexts gives every document its DocContext, in the site's order.
+func (s *Site) Contexts() []*DocContext {
+	notes := map[*annotate.Theme]*ThemeNote{}
+	for _, t := range s.Notes.Themes {
+		n := &ThemeNote{Slug: t.Slug, Title: t.Title, Docs: len(t.Docs)}
+		for _, d := range t.Docs[:min(len(t.Docs), maxNoteDocuments+1)] {
+			r := DocRefs{Slug: d.Slug, Short: d.Short, Position: s.Notes.Position(d), Passages: ThemeIn(t, d)}
+			for _, ref := range t.In(d) {
+				r.Blocks = append(r.Blocks, BlockRef{EID: ref.Block.EID, Label: ref.Block.Label})
+			}
+			n.First = append(n.First, r)
+		}
+		notes[t] = n
+	}
+	a := s.archive()
+	contexts := make([]*DocContext, len(s.Documents))
+	for i, d := range s.Documents {
+		c := &DocContext{Base: s.Base, Doc: d, Themes: make([][]*ThemeNote, len(d.Blocks)), Matches: make([][]Match, len(d.Blocks))}
+		for _, b := range d.Blocks {
+			for _, t := range s.Notes.ThemesOf(b) {
+				c.Themes[b.Index] = append(c.Themes[b.Index], notes[t])
+			}
+			for _, m := range s.Notes.Matches(b) {
+				c.Matches[b.Index] = append(c.Matches[b.Index], Match{Theme: notes[m.Theme], Paragraph: m.Paragraph, Start: m.Start, End: m.End})
+			}
+		}
+		for _, p := range a.partyOf[d] {
+			c.Parties = append(c.Parties, p.Party)
+		}
+		contexts[i] = c
+	}
+	return contexts
+}
+
+// in lists the blocks a theme tags in the document slug, if the note knows them.
+func (t *ThemeNote) in(slug string) []BlockRef {
+	i := slices.IndexFunc(t.First, func(r DocRefs) bool { return r.Slug == slug })
+	if i < 0 {
+		return nil
+	}
+	return t.First[i].Blocks
+}
+
+// passages is the link to a theme's passages in the document slug.
+func (t *ThemeNote) passages(slug string) string {
+	i := slices.IndexFunc(t.First, func(r DocRefs) bool { return r.Slug == slug })
+	return t.First[i].Passages
+}
