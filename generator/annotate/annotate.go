@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"statements/generator/load"
 	"statements/generator/structure"
@@ -72,6 +73,72 @@ type termOwner struct {
 
 // Annotate tags every block of docs with the themes whose terms it contains.
 func Annotate(docs []*structure.Document, themes []*load.Theme) (*Annotations, error) {
+	return (*Scans)(nil).Annotate(docs, themes)
+}
+
+// Scans remembers where the terms occur in each document, so that a
+// process that annotates again and again (the development server) scans
+// only the documents it has not seen: a structure.Document is never
+// changed once built, and the build gives an unchanged document the same
+// one. The scans are for one list of terms; a change of terms drops them.
+// The zero Scans is ready; a nil *Scans remembers nothing.
+type Scans struct {
+	mu    sync.Mutex
+	terms string // the terms scanned for, joined
+	docs  map[*structure.Document][][]paraHit
+}
+
+// paraHit is a term's occurrence in a paragraph of a block.
+type paraHit struct {
+	para int
+	Hit
+}
+
+// scan gives the hits of a document's blocks, by block index.
+func (s *Scans) scan(d *structure.Document, m *Matcher) [][]paraHit {
+	if s != nil {
+		s.mu.Lock()
+		hits, ok := s.docs[d]
+		s.mu.Unlock()
+		if ok {
+			return hits
+		}
+	}
+	hits := make([][]paraHit, len(d.Blocks))
+	for bi, b := range d.Blocks {
+		for pi, p := range b.Paragraphs {
+			for _, h := range m.Find(p.Text) {
+				hits[bi] = append(hits[bi], paraHit{pi, h})
+			}
+		}
+	}
+	if s != nil {
+		s.mu.Lock()
+		s.docs[d] = hits
+		s.mu.Unlock()
+	}
+	return hits
+}
+
+// use readies the scans for terms and forgets documents not in docs.
+func (s *Scans) use(terms []string, docs []*structure.Document) {
+	if s == nil {
+		return
+	}
+	key := strings.Join(terms, "\x00")
+	kept := map[*structure.Document][][]paraHit{}
+	if key == s.terms {
+		for _, d := range docs {
+			if hits, ok := s.docs[d]; ok {
+				kept[d] = hits
+			}
+		}
+	}
+	s.terms, s.docs = key, kept
+}
+
+// Annotate is the package's Annotate, scanning only the documents s has not seen.
+func (s *Scans) Annotate(docs []*structure.Document, themes []*load.Theme) (*Annotations, error) {
 	a := &Annotations{themes: map[*structure.Block][]*Theme{}, matches: map[*structure.Block][]Match{}, position: map[*structure.Document]int{}}
 	for i, d := range docs {
 		a.position[d] = i
@@ -101,23 +168,23 @@ func Annotate(docs []*structure.Document, themes []*load.Theme) (*Annotations, e
 		}
 	}
 	matcher := NewMatcher(terms)
+	s.use(terms, docs)
 	used := make([]bool, len(owners))
 	tagged := map[*Theme]map[*structure.Block]bool{}
 	for _, t := range a.Themes {
 		tagged[t] = map[*structure.Block]bool{}
 	}
 	for _, d := range docs {
-		for _, b := range d.Blocks {
-			for pi, p := range b.Paragraphs {
-				for _, h := range matcher.Find(p.Text) {
-					used[h.Term] = true
-					o := owners[h.Term]
-					if o.theme == nil {
-						continue // an exclusion: the longer string that is not the theme
-					}
-					a.matches[b] = append(a.matches[b], Match{Theme: o.theme, Paragraph: pi, Start: h.Start, End: h.End})
-					tagged[o.theme][b] = true
+		for bi, hits := range s.scan(d, matcher) {
+			b := d.Blocks[bi]
+			for _, h := range hits {
+				used[h.Term] = true
+				o := owners[h.Term]
+				if o.theme == nil {
+					continue // an exclusion: the longer string that is not the theme
 				}
+				a.matches[b] = append(a.matches[b], Match{Theme: o.theme, Paragraph: h.para, Start: h.Start, End: h.End})
+				tagged[o.theme][b] = true
 			}
 		}
 	}
@@ -126,21 +193,27 @@ func Annotate(docs []*structure.Document, themes []*load.Theme) (*Annotations, e
 			fail(o.theme.File, o.line, "term %q matches nowhere in the documents", o.term)
 		}
 	}
+	byBlock := map[*structure.Block][]*Theme{} // in the order of a.Themes
 	for _, t := range a.Themes {
 		applyManual(t, docs, tagged[t], fail)
-		for _, d := range docs {
-			for _, b := range d.Blocks {
-				if tagged[t][b] {
-					r := Ref{Doc: d, Block: b}
-					t.Refs = append(t.Refs, r)
-					if len(t.byDoc[d]) == 0 {
-						t.Docs = append(t.Docs, d)
-					}
-					t.byDoc[d] = append(t.byDoc[d], r)
-					a.themes[b] = append(a.themes[b], t)
+		for b := range tagged[t] {
+			byBlock[b] = append(byBlock[b], t)
+		}
+	}
+	for _, d := range docs {
+		for _, b := range d.Blocks {
+			for _, t := range byBlock[b] {
+				r := Ref{Doc: d, Block: b}
+				t.Refs = append(t.Refs, r)
+				if len(t.byDoc[d]) == 0 {
+					t.Docs = append(t.Docs, d)
 				}
+				t.byDoc[d] = append(t.byDoc[d], r)
+				a.themes[b] = append(a.themes[b], t)
 			}
 		}
+	}
+	for _, t := range a.Themes {
 		if len(t.Refs) == 0 {
 			fail(t.File, 1, "theme %s tags no block of any document", t.Slug)
 		}

@@ -133,7 +133,7 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 	if err := cfg.stopped(); err != nil {
 		return nil, err
 	}
-	notes, err := annotate.Annotate(docs, content.Themes)
+	notes, err := c.scans().Annotate(docs, content.Themes)
 	if err != nil {
 		return nil, err
 	}
@@ -145,11 +145,17 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 	k := &sink{out: out, links: linkcheck.New(cfg.Base), names: map[string]string{}}
 	r := &unitRenderer{cfg: cfg, html: renderer, links: k.links, digests: h, cache: c}
 
-	sitePages := markdown.SitePages(ms)
 	siteData := &html.Site{Meta: content.Site, Documents: summaries(docs)}
-	units := make([]*unit, len(sitePages))
-	err = parallel(len(sitePages), func(i int) error {
-		u, err := r.get(unitInput{Renderer: renderer.Digest(), Site: siteData, Page: sitePages[i]}, r.sitePage)
+	var inputs []unitInput
+	for _, p := range markdown.OwnPages(ms) {
+		inputs = append(inputs, unitInput{Renderer: renderer.Digest(), Site: siteData, Page: p})
+	}
+	for _, tp := range ms.ThemePages() {
+		inputs = append(inputs, unitInput{Renderer: renderer.Digest(), Site: siteData, Theme: tp})
+	}
+	units := make([]*unit, len(inputs))
+	err = parallel(len(inputs), func(i int) error {
+		u, err := r.get(inputs[i], r.sitePage)
 		if err == nil {
 			units[i] = u
 			err = u.put(k)

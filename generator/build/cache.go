@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync"
 
+	"statements/generator/annotate"
 	"statements/generator/export"
 	"statements/generator/html"
 	"statements/generator/internal/digest"
@@ -62,6 +63,7 @@ type unitInput struct {
 	Renderer digest.Digest        // the layouts and base URL (html.Renderer.Digest)
 	Site     *html.Site           // what layouts see of the site
 	Page     *markdown.Page       // a site page, or
+	Theme    *markdown.ThemePage  // a theme's page, or
 	Doc      *markdown.DocContext // a document
 }
 
@@ -98,6 +100,15 @@ type cache struct {
 	nextUnits map[digest.Digest]*unit
 	nextDocs  map[digest.Digest]*structure.Document
 	stats     Stats
+	hits      annotate.Scans // where the themes' terms occur in the documents
+}
+
+// scans gives what the cache knows of where terms occur, nil without a cache.
+func (c *cache) scans() *annotate.Scans {
+	if c == nil {
+		return nil
+	}
+	return &c.hits
 }
 
 // begin starts a build.
@@ -214,10 +225,14 @@ func (r *unitRenderer) get(in unitInput, make func(unitInput) (*unit, error)) (*
 	return u, nil
 }
 
-// sitePage makes the unit of a page of the site's own.
+// sitePage makes the unit of a page of the site's own, or of a theme's.
 func (r *unitRenderer) sitePage(in unitInput) (*unit, error) {
 	u := &unit{}
-	if err := r.addPage(u, in.Site, in.Page); err != nil {
+	p := in.Page
+	if in.Theme != nil {
+		p = in.Theme.Page()
+	}
+	if err := r.addPage(u, in.Site, p); err != nil {
 		return nil, err
 	}
 	return u, nil

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"statements/generator/grammar"
+	"statements/generator/siteurl"
 	"statements/generator/structure"
 )
 
@@ -129,7 +130,7 @@ func (s *Site) writeDocumentList(b *strings.Builder, docs []*structure.Document)
 }
 
 // writePager writes the links between the pages of a list: page k of n.
-func (s *Site) writePager(b *strings.Builder, path string, k, n int) {
+func writePager(b *strings.Builder, base siteurl.Base, path string, k, n int) {
 	if n <= 1 {
 		return
 	}
@@ -138,7 +139,7 @@ func (s *Site) writePager(b *strings.Builder, path string, k, n int) {
 		if i == k {
 			fmt.Fprintf(b, " **%d**", i)
 		} else {
-			fmt.Fprintf(b, " [%d](%s)", i, s.Base.Path(pagePath(path, i)))
+			fmt.Fprintf(b, " [%d](%s)", i, base.Path(pagePath(path, i)))
 		}
 	}
 	b.WriteString(" {.pager}\n\n")
@@ -153,9 +154,9 @@ func (s *Site) listPages(path, title string, crumbs []Crumb, intro string, docs 
 		if intro != "" {
 			fmt.Fprintf(&b, "%s\n\n", intro)
 		}
-		s.writePager(&b, path, k, n)
+		writePager(&b, s.Base, path, k, n)
 		s.writeDocumentList(&b, docs[(k-1)*PerPage:min(k*PerPage, len(docs))])
-		s.writePager(&b, path, k, n)
+		writePager(&b, s.Base, path, k, n)
 		pageTitle := title
 		if k > 1 {
 			pageTitle = fmt.Sprintf("%s（第 %d 页）", title, k)

@@ -68,17 +68,24 @@ func Pages(s *Site) []*Page {
 	return pages
 }
 
-// SitePages writes the pages that belong to no one document: home,
-// not-found, editorial, themes, search and browse pages.
+// SitePages writes the pages that belong to no one document: OwnPages,
+// and the themes' pages.
 func SitePages(s *Site) []*Page {
+	pages := OwnPages(s)
+	for _, tp := range s.ThemePages() {
+		pages = append(pages, tp.Page())
+	}
+	return finish(pages)
+}
+
+// OwnPages writes the site's own pages but the themes': home, not-found,
+// editorial, themes index, search and browse pages.
+func OwnPages(s *Site) []*Page {
 	pages := []*Page{homePage(s), notFoundPage(s)}
 	for _, ep := range s.Pages {
 		pages = append(pages, editorialPage(s, ep))
 	}
 	pages = append(pages, themesPage(s), searchPage(s))
-	for _, t := range s.Notes.Themes {
-		pages = append(pages, themePages(s, t)...)
-	}
 	return finish(append(pages, browsePages(s)...))
 }
 
@@ -200,17 +207,7 @@ func notFoundPage(s *Site) *Page {
 }
 
 // CharCount is the number of non-space characters of a document's text.
-func CharCount(d *structure.Document) int {
-	n := 0
-	for _, p := range d.Paragraphs {
-		for _, r := range p.Text {
-			if r != ' ' {
-				n++
-			}
-		}
-	}
-	return n
-}
+func CharCount(d *structure.Document) int { return d.Chars() }
 
 // Excerpt shortens text to at most n characters, ending with an ellipsis when cut.
 func Excerpt(text string, n int) string {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"statements/generator/annotate"
+	"statements/generator/siteurl"
 	"statements/generator/structure"
 )
 
@@ -24,44 +25,93 @@ type themeFront struct {
 	URL     string   `yaml:"url"`
 }
 
-// themePages are a theme's pages: its annotation, then the passages of
-// each document it occurs in, grouped by document, ThemeDocsPerPage
+// ThemePage is what one page of a theme is written from (by its Page
+// method, which reads nothing else): the theme's front matter, the page's
+// place among the theme's pages, and the passages of its documents. The
+// build keys the page by its digest (package digest), so that an edit of
+// one document writes again only the theme pages that show it.
+type ThemePage struct {
+	Base                 siteurl.Base
+	Slug, Title, TitleEn string
+	Terms                []string
+	Body                 string // the annotation, on the first page only
+	K, N                 int    // page K of N
+	Docs                 int    // how many documents the theme occurs in
+	Passages             []ThemePassages
+}
+
+// ThemePassages are the blocks a theme tags in one document, with where
+// its terms occur in them.
+type ThemePassages struct {
+	Doc     *structure.Document
+	Blocks  []int     // by Block.Index
+	Matches [][]Match // per block, the theme's own term occurrences; Match.Theme is nil
+}
+
+// ThemePages plans every theme's pages: its annotation, then the passages
+// of each document it occurs in, grouped by document, ThemeDocsPerPage
 // documents to a page (side by side in the layout).
-func themePages(s *Site, t *annotate.Theme) []*Page {
-	n := pageCount(len(t.Docs), ThemeDocsPerPage)
-	pages := make([]*Page, 0, n)
-	for k := 1; k <= n; k++ {
-		title := t.Title
-		if k > 1 {
-			title = fmt.Sprintf("%s（第 %d 页）", t.Title, k)
-		}
-		p := &Page{
-			Path:          pagePath(ThemePath(t), k),
-			Layout:        ThemeLayout,
-			Title:         title,
-			Description:   fmt.Sprintf("%s（%s）：注释，及各文件中的相关段落对照。", t.Title, t.TitleEn),
-			Crumbs:        []Crumb{homeCrumb(), {Title: "主题", Path: ThemesPath}, {Title: title}},
-			TitleEn:       t.TitleEn,
-			Front:         themeFront{Title: title, TitleEn: t.TitleEn, Terms: t.Terms, URL: s.Base.Abs(pagePath(ThemePath(t), k))},
-			SectionsTitle: fmt.Sprintf("各文件中的相关段落（%d 份文件）", len(t.Docs)),
-		}
-		var b strings.Builder
-		if k == 1 {
-			b.WriteString(strings.TrimSpace(t.Body) + "\n\n")
-		}
-		s.writePager(&b, ThemePath(t), k, n)
-		p.Body = []byte(b.String())
-		for _, d := range t.Docs[(k-1)*ThemeDocsPerPage : min(k*ThemeDocsPerPage, len(t.Docs))] {
-			refs := t.In(d)
-			var b strings.Builder
-			for _, r := range refs {
-				s.writePassage(&b, d, r.Block, t)
+func (s *Site) ThemePages() []*ThemePage {
+	var plans []*ThemePage
+	for _, t := range s.Notes.Themes {
+		n := pageCount(len(t.Docs), ThemeDocsPerPage)
+		for k := 1; k <= n; k++ {
+			tp := &ThemePage{Base: s.Base, Slug: t.Slug, Title: t.Title, TitleEn: t.TitleEn, Terms: t.Terms, K: k, N: n, Docs: len(t.Docs)}
+			if k == 1 {
+				tp.Body = t.Body
 			}
-			p.Sections = append(p.Sections, Section{ID: "in-" + d.Slug, Title: fmt.Sprintf("%s（%d 段）", d.Short, len(refs)), Body: []byte(b.String())})
+			for _, d := range t.Docs[(k-1)*ThemeDocsPerPage : min(k*ThemeDocsPerPage, len(t.Docs))] {
+				ps := ThemePassages{Doc: d}
+				for _, r := range t.In(d) {
+					var ms []Match
+					for _, m := range s.Notes.Matches(r.Block) {
+						if m.Theme == t {
+							ms = append(ms, Match{Paragraph: m.Paragraph, Start: m.Start, End: m.End})
+						}
+					}
+					ps.Blocks = append(ps.Blocks, r.Block.Index)
+					ps.Matches = append(ps.Matches, ms)
+				}
+				tp.Passages = append(tp.Passages, ps)
+			}
+			plans = append(plans, tp)
 		}
-		pages = append(pages, p)
 	}
-	return pages
+	return plans
+}
+
+// Page writes the theme page.
+func (tp *ThemePage) Page() *Page {
+	title := tp.Title
+	if tp.K > 1 {
+		title = fmt.Sprintf("%s（第 %d 页）", tp.Title, tp.K)
+	}
+	path := themePath(tp.Slug)
+	p := &Page{
+		Path:          pagePath(path, tp.K),
+		Layout:        ThemeLayout,
+		Title:         title,
+		HeadTitle:     title,
+		Description:   fmt.Sprintf("%s（%s）：注释，及各文件中的相关段落对照。", tp.Title, tp.TitleEn),
+		Crumbs:        []Crumb{homeCrumb(), {Title: "主题", Path: ThemesPath}, {Title: title}},
+		TitleEn:       tp.TitleEn,
+		Front:         themeFront{Title: title, TitleEn: tp.TitleEn, Terms: tp.Terms, URL: tp.Base.Abs(pagePath(path, tp.K))},
+		SectionsTitle: fmt.Sprintf("各文件中的相关段落（%d 份文件）", tp.Docs),
+	}
+	var b strings.Builder
+	if tp.K == 1 {
+		b.WriteString(strings.TrimSpace(tp.Body) + "\n\n")
+	}
+	writePager(&b, tp.Base, path, tp.K, tp.N)
+	p.Body = []byte(b.String())
+	for _, ps := range tp.Passages {
+		var b strings.Builder
+		for i, bi := range ps.Blocks {
+			writePassage(&b, tp.Base, ps.Doc, ps.Doc.Blocks[bi], ps.Matches[i])
+		}
+		p.Sections = append(p.Sections, Section{ID: "in-" + ps.Doc.Slug, Title: fmt.Sprintf("%s（%d 段）", ps.Doc.Short, len(ps.Blocks)), Body: []byte(b.String())})
+	}
+	return p
 }
 
 // ThemeIn is the link to a document's passages on the theme's pages.
@@ -72,14 +122,14 @@ func ThemeIn(t *annotate.Theme, d *structure.Document) string {
 
 // writePassage writes a block as a passage of a theme page: its number
 // linking to the clause in context, its text with the theme's terms highlighted.
-func (s *Site) writePassage(b *strings.Builder, d *structure.Document, blk *structure.Block, t *annotate.Theme) {
+func writePassage(b *strings.Builder, base siteurl.Base, d *structure.Document, blk *structure.Block, matches []Match) {
 	for i, p := range blk.Paragraphs {
 		if i == 0 {
-			fmt.Fprintf(b, "[%s](%s %s) ", escapeInline(blk.Label), s.Base.Path(InContext(d, blk)), attrValue("在全文中阅读"))
+			fmt.Fprintf(b, "[%s](%s %s) ", escapeInline(blk.Label), base.Path(InContext(d, blk)), attrValue("在全文中阅读"))
 		}
 		pos := 0
-		for _, m := range s.Notes.Matches(blk) {
-			if m.Paragraph != i || m.Theme != t {
+		for _, m := range matches {
+			if m.Paragraph != i {
 				continue
 			}
 			b.WriteString(escapeInline(p.Text[pos:m.Start]))

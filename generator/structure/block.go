@@ -102,7 +102,11 @@ type Document struct {
 	Warnings   []error
 	byID       map[string]*Block
 	tocTargets map[string]*Block // entry paragraph id → the heading it repeats
+	chars      int
 }
+
+// Chars is the number of non-space characters of the document's text.
+func (d *Document) Chars() int { return d.chars }
 
 // Block returns the block with the given id, or nil.
 func (d *Document) Block(eid string) *Block { return d.byID[eid] }

@@ -44,6 +44,7 @@ func Build(doc *load.Document) (*Document, error) {
 		return nil, err
 	}
 	d.linkTOCs()
+	d.chars = charCount(doc.Paragraphs)
 	return d, nil
 }
 
@@ -272,4 +273,17 @@ func (d *Document) index(bs []*Block) error {
 		}
 	}
 	return nil
+}
+
+// charCount is the number of non-space characters of paragraphs.
+func charCount(paragraphs []load.Paragraph) int {
+	n := 0
+	for _, p := range paragraphs {
+		for _, r := range p.Text {
+			if r != ' ' {
+				n++
+			}
+		}
+	}
+	return n
 }
