@@ -210,10 +210,10 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 	if err := cfg.stopped(); err != nil {
 		return nil, err
 	}
-	if err := k.links.Check(editorsLinks(content, notes)); err != nil {
+	if err := k.links.CheckSince(c.lastLinks(), editorsLinks(content, notes)); err != nil {
 		return nil, err
 	}
-	c.keep()
+	c.keep(k.links)
 	warnings := content.Warnings
 	for _, d := range docs {
 		warnings = append(warnings, d.Warnings...)

@@ -100,7 +100,16 @@ type cache struct {
 	nextUnits map[digest.Digest]*unit
 	nextDocs  map[digest.Digest]*structure.Document
 	stats     Stats
-	hits      annotate.Scans // where the themes' terms occur in the documents
+	hits      annotate.Scans     // where the themes' terms occur in the documents
+	links     *linkcheck.Checker // the link check of the last good build
+}
+
+// lastLinks is the link check of the last good build, if any.
+func (c *cache) lastLinks() *linkcheck.Checker {
+	if c == nil {
+		return nil
+	}
+	return c.links
 }
 
 // scans gives what the cache knows of where terms occur, nil without a cache.
@@ -116,13 +125,13 @@ func (c *cache) begin() {
 	c.nextUnits, c.nextDocs, c.stats = map[digest.Digest]*unit{}, map[digest.Digest]*structure.Document{}, Stats{}
 }
 
-// keep makes this build's units and documents the cache: a failed build
-// never gets here, and the cache stays that of the last good build.
-func (c *cache) keep() {
+// keep makes this build's units, documents and link check the cache: a
+// failed build never gets here, and the cache stays that of the last good build.
+func (c *cache) keep(links *linkcheck.Checker) {
 	if c == nil {
 		return
 	}
-	c.units, c.docs = c.nextUnits, c.nextDocs
+	c.units, c.docs, c.links = c.nextUnits, c.nextDocs, links
 	c.nextUnits, c.nextDocs = nil, nil
 }
 

@@ -2,8 +2,10 @@
 //
 // A Checker takes the site's files one by one as the build makes them
 // (Add, safe for concurrent use), keeping of each HTML page only its ids
-// and where its links lead, and then (Check) the links editors wrote in the
-// content (Source). It gives an error listing every broken link: an href or
+// and where its links lead (its Summary), and then (Check) the links
+// editors wrote in the content (Source). CheckSince checks a build against
+// the previous one, which passed: when no file came or went and no changed
+// page lost or gained an id, only the links of the pages that changed. It gives an error listing every broken link: an href or
 // src inside the site that names no file, or a #fragment that names no
 // element id in its target page; an editor's link as "file:line: …", once,
 // any other as "page: link", for the first page that has it. Links to other
@@ -46,17 +48,14 @@ type Checker struct {
 	base siteurl.Base
 	site *url.URL // the site's root, under the base path
 
-	mu     sync.Mutex
-	files  map[string]bool
-	ids    map[string]map[string]bool // page → its element ids
-	wanted map[target]use             // every link's target, with its first use
-	bad    []string                   // links that lead outside the site's base path or are no URL
+	mu    sync.Mutex
+	files map[string]*Summary // every file; a page with its Summary, any other file with nil
 }
 
 // New gives a Checker for a site served under base.
 func New(base siteurl.Base) *Checker {
 	site, _ := url.Parse("http://site.invalid" + base.Prefix() + "/")
-	return &Checker{base: base, site: site, files: map[string]bool{}, ids: map[string]map[string]bool{}, wanted: map[target]use{}}
+	return &Checker{base: base, site: site, files: map[string]*Summary{}}
 }
 
 // Check verifies every internal link of every HTML file in files, and those of sources.
@@ -115,25 +114,108 @@ func (c *Checker) Add(name string, data []byte) {
 func (c *Checker) AddSummary(name string, s *Summary) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.files[name] = true
-	if s == nil {
-		return
-	}
-	c.ids[name] = s.ids
-	for _, l := range s.links {
-		if u, seen := c.wanted[l.t]; !seen || name < u.page {
-			c.wanted[l.t] = use{name, l.link} // the first page by name: the same whatever the order of Add
-		}
-	}
-	c.bad = append(c.bad, s.bad...)
+	c.files[name] = s
 }
 
 // Check verifies the links of the files added so far, and those of sources.
 func (c *Checker) Check(sources []Source) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	broken := append([]string(nil), c.bad...)
-	reported := map[target]bool{}
+	return c.check(sources)
+}
+
+// CheckSince is Check for a site whose previous build, prev, passed the
+// check: if no file was added or removed and no page that changed has
+// other ids than before, the links of the pages that did not change still
+// hold, and only those of the pages that changed are checked (a page is
+// unchanged if it has the very Summary it had: a build that reuses a
+// page's HTML reuses its Summary). Otherwise, and to report what is
+// broken, it checks everything. prev may be nil.
+func (c *Checker) CheckSince(prev *Checker, sources []Source) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if prev == nil || prev.base != c.base || !c.checkChanged(prev) {
+		return c.check(sources)
+	}
+	if broken, _ := c.checkSources(sources); len(broken) > 0 {
+		return c.check(sources)
+	}
+	return nil
+}
+
+// checkChanged reports whether the set of files and every unchanged
+// page's targets are as in prev, and the changed pages' links all hold.
+func (c *Checker) checkChanged(prev *Checker) bool {
+	if len(prev.files) != len(c.files) {
+		return false
+	}
+	for name, s := range c.files {
+		old, ok := prev.files[name]
+		if !ok {
+			return false // a file added (and, the counts being equal, one removed)
+		}
+		if s == old {
+			continue
+		}
+		if s == nil || old == nil || !sameIDs(s.ids, old.ids) {
+			return false
+		}
+		if len(s.bad) > 0 {
+			return false
+		}
+		for _, l := range s.links {
+			if c.missing(l.t) != "" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func sameIDs(a, b map[string]bool) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for id := range a {
+		if !b[id] {
+			return false
+		}
+	}
+	return true
+}
+
+// check verifies every link.
+func (c *Checker) check(sources []Source) error {
+	wanted := map[target]use{} // every link's target, with its first use
+	var broken []string
+	for name, s := range c.files {
+		if s == nil {
+			continue
+		}
+		for _, l := range s.links {
+			if u, seen := wanted[l.t]; !seen || name < u.page {
+				wanted[l.t] = use{name, l.link} // the first page by name: the same whatever the order of Add
+			}
+		}
+		broken = append(broken, s.bad...)
+	}
+	fromSources, reported := c.checkSources(sources)
+	broken = append(broken, fromSources...)
+	for t, u := range wanted {
+		if msg := c.missing(t); msg != "" && !reported[t] {
+			broken = append(broken, fmt.Sprintf("%s: %s (%s)", u.page, u.link, msg))
+		}
+	}
+	if len(broken) == 0 {
+		return nil
+	}
+	sort.Strings(broken)
+	return errors.New("broken links:\n" + strings.Join(broken, "\n"))
+}
+
+// checkSources verifies the editors' links, giving what is broken and its targets.
+func (c *Checker) checkSources(sources []Source) (broken []string, reported map[target]bool) {
+	reported = map[target]bool{}
 	for _, src := range sources {
 		self := c.site.ResolveReference(&url.URL{Path: strings.TrimPrefix(src.Page, "/")})
 		built := src.Link // as the pages have it: a site path under the base
@@ -149,16 +231,7 @@ func (c *Checker) Check(sources []Source) error {
 			reported[t] = true
 		}
 	}
-	for t, u := range c.wanted {
-		if msg := c.missing(t); msg != "" && !reported[t] {
-			broken = append(broken, fmt.Sprintf("%s: %s (%s)", u.page, u.link, msg))
-		}
-	}
-	if len(broken) == 0 {
-		return nil
-	}
-	sort.Strings(broken)
-	return errors.New("broken links:\n" + strings.Join(broken, "\n"))
+	return broken, reported
 }
 
 // resolve finds where a link of the page at self leads: ok is false for
@@ -194,17 +267,17 @@ func (c *Checker) resolve(link string, self *url.URL) (t target, msg string, ok 
 
 // missing says why a target is not there, or "".
 func (c *Checker) missing(t target) string {
-	if !c.files[t.file] {
+	s, ok := c.files[t.file]
+	if !ok {
 		return "no such file"
 	}
 	if t.frag == "" {
 		return ""
 	}
-	ids := c.ids[t.file]
-	if ids == nil {
+	if s == nil {
 		return "a fragment on a file that is not a page"
 	}
-	if !ids[t.frag] {
+	if !s.ids[t.frag] {
 		return "no element with id " + t.frag
 	}
 	return ""

@@ -1,6 +1,7 @@
 package linkcheck
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -60,4 +61,64 @@ func TestCheckSources(t *testing.T) {
 	if err == nil || err.Error() != want {
 		t.Errorf("error = %v\nwant %s", err, want)
 	}
+}
+
+// TestCheckSince: checking against a previous good build finds every
+// broken link that a full check finds, whatever changed: a page's links,
+// a page's ids, a file removed or added.
+func TestCheckSince(t *testing.T) {
+	base, _ := siteurl.Parse("/")
+	good := map[string][]byte{
+		"index.html":            []byte(`<a href="/doc/#para_1">x</a><a href="/site.css">css</a>`),
+		"doc/index.html":        []byte(`<p id="para_1"></p><p id="para_2"></p><a href="/">home</a>`),
+		"doc/para_1/index.html": []byte(`<a href="/doc/#para_2">x</a>`),
+		"site.css":              []byte("body{}"),
+	}
+	// checker builds a Checker of files, reusing prev's Summary of every page whose bytes are unchanged.
+	checker := func(files map[string][]byte, prev *Checker, prevFiles map[string][]byte) *Checker {
+		c := New(base)
+		for name, data := range files {
+			if prev != nil && string(prevFiles[name]) == string(data) {
+				c.AddSummary(name, prev.files[name])
+				continue
+			}
+			c.Add(name, data)
+		}
+		return c
+	}
+	first := checker(good, nil, nil)
+	if err := first.Check(nil); err != nil {
+		t.Fatal(err)
+	}
+	for name, edit := range map[string]func(m map[string][]byte){
+		"unchanged": func(m map[string][]byte) {},
+		"text changed": func(m map[string][]byte) {
+			m["doc/index.html"] = []byte(`<p id="para_1">新</p><p id="para_2"></p><a href="/">home</a>`)
+		},
+		"changed page's link":   func(m map[string][]byte) { m["doc/para_1/index.html"] = []byte(`<a href="/doc/#para_3">x</a>`) },
+		"id removed":            func(m map[string][]byte) { m["doc/index.html"] = []byte(`<p id="para_1"></p><a href="/">home</a>`) },
+		"file removed":          func(m map[string][]byte) { delete(m, "site.css") },
+		"file renamed":          func(m map[string][]byte) { m["site2.css"] = m["site.css"]; delete(m, "site.css") },
+		"page added, bad link":  func(m map[string][]byte) { m["new/index.html"] = []byte(`<a href="/nowhere/">x</a>`) },
+		"link outside the site": func(m map[string][]byte) { m["doc/para_1/index.html"] = []byte(`<a href="../../../x">x</a>`) },
+	} {
+		next := map[string][]byte{}
+		for k, v := range good {
+			next[k] = v
+		}
+		edit(next)
+		full := fmt.Sprint(New(base).checkAll(next))
+		incremental := fmt.Sprint(checker(next, first, good).CheckSince(first, nil))
+		if full != incremental {
+			t.Errorf("%s: CheckSince says %s, a full check %s", name, incremental, full)
+		}
+	}
+}
+
+// checkAll is Check of files with a fresh Checker.
+func (c *Checker) checkAll(files map[string][]byte) error {
+	for name, data := range files {
+		c.Add(name, data)
+	}
+	return c.Check(nil)
 }

@@ -105,7 +105,7 @@ func (r *rebuilder) attempt() attempt {
 	if err != nil {
 		a.err = err
 	} else {
-		a.snap, a.files = newSnapshot(files), len(files)
+		a.snap, a.files = newSnapshot(files, r.site.Load()), len(files)
 	}
 	a.took = time.Since(a.start).Round(time.Millisecond)
 	return a

@@ -20,37 +20,57 @@ const reloadTag = `<script src="/_dev/reload.js" defer></script>`
 // a rebuild makes a new one and swaps the pointer.
 type snapshot struct {
 	files map[string]*file // site path without the leading slash: "index.html", "x/index.html", "site.css"
-	id    string           // hash of every path and ETag: equal ids, equal sites
+	id    string           // a digest of every path and ETag: equal ids, equal sites
 }
 
 // file is one response body with its headers.
 type file struct {
+	src   []byte // as built, to know the same file in the next build
 	body  []byte // as served: HTML carries reloadTag
 	etag  string // quoted hash of body
 	ctype string
+	mix   [16]byte // a hash of the path and ETag, for the snapshot's id
 }
 
-func newSnapshot(files map[string][]byte) *snapshot {
+// newSnapshot serves a build's files. A file that is the very slice of
+// one in prev (the Builder hands out its cached bytes for the output it
+// reused) is taken from prev as it is, so a rebuild hashes and copies only
+// the files it made again. prev may be nil.
+func newSnapshot(files map[string][]byte, prev *snapshot) *snapshot {
 	s := &snapshot{files: make(map[string]*file, len(files))}
-	names := make([]string, 0, len(files))
+	var id [16]byte
 	for name, data := range files {
-		ctype := contentType(name, data)
-		if strings.HasPrefix(ctype, "text/html") {
-			data = injectReload(data)
+		f := prev.same(name, data)
+		if f == nil {
+			ctype := contentType(name, data)
+			body := data
+			if strings.HasPrefix(ctype, "text/html") {
+				body = injectReload(data)
+			}
+			f = newFile(body, ctype)
+			f.src = data
+			mix := sha256.Sum256([]byte(name + "\x00" + f.etag))
+			copy(f.mix[:], mix[:])
 		}
-		s.files[name] = newFile(data, ctype)
-		names = append(names, name)
+		s.files[name] = f
+		for i := range id {
+			id[i] ^= f.mix[i] // an order-free digest of the set of (path, ETag)
+		}
 	}
-	sort.Strings(names)
-	h := sha256.New()
-	for _, name := range names {
-		h.Write([]byte(name))
-		h.Write([]byte{0})
-		h.Write([]byte(s.files[name].etag))
-		h.Write([]byte{0})
-	}
-	s.id = hex.EncodeToString(h.Sum(nil)[:8])
+	s.id = hex.EncodeToString(id[:8])
 	return s
+}
+
+// same is prev's file of that name if it was made from the very bytes data.
+func (s *snapshot) same(name string, data []byte) *file {
+	if s == nil || len(data) == 0 {
+		return nil
+	}
+	f := s.files[name]
+	if f == nil || len(f.src) != len(data) || &f.src[0] != &data[0] {
+		return nil
+	}
+	return f
 }
 
 func newFile(body []byte, ctype string) *file {
