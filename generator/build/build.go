@@ -121,7 +121,7 @@ func (k *sink) putSummarized(from, name string, data []byte, s *linkcheck.Summar
 // without one (Stream), a document's pages keep only their metadata once
 // rendered.
 func build(cfg Config, c *cache, out Output) (*Site, error) {
-	content, err := load.Load(cfg.Content, "content")
+	content, err := c.loader().Load(cfg.Content, "content")
 	if err != nil {
 		return nil, err
 	}

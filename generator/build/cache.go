@@ -91,14 +91,17 @@ func (u *unit) put(k *sink) error {
 }
 
 // cache is what a Builder keeps between builds: the units of the last
-// successful build, by key, and the documents it structured.
+// successful build, by key, and the documents it loaded and structured.
 type cache struct {
-	mu    sync.Mutex
-	units map[digest.Digest]*unit
-	docs  map[digest.Digest]*structure.Document // by the digest of their load.Document
+	mu     sync.Mutex
+	units  map[digest.Digest]*unit
+	docs   map[digest.Digest]*structure.Document // by the digest of their load.Document
+	ids    map[*load.Document]digest.Digest      // those digests
+	loaded load.Loader
 	// what this build made or reused, kept by keep if it succeeds
 	nextUnits map[digest.Digest]*unit
 	nextDocs  map[digest.Digest]*structure.Document
+	nextIDs   map[*load.Document]digest.Digest
 	stats     Stats
 	hits      annotate.Scans     // where the themes' terms occur in the documents
 	links     *linkcheck.Checker // the link check of the last good build
@@ -112,6 +115,14 @@ func (c *cache) lastLinks() *linkcheck.Checker {
 	return c.links
 }
 
+// loader gives the cache's Loader, nil without a cache.
+func (c *cache) loader() *load.Loader {
+	if c == nil {
+		return nil
+	}
+	return &c.loaded
+}
+
 // scans gives what the cache knows of where terms occur, nil without a cache.
 func (c *cache) scans() *annotate.Scans {
 	if c == nil {
@@ -122,7 +133,7 @@ func (c *cache) scans() *annotate.Scans {
 
 // begin starts a build.
 func (c *cache) begin() {
-	c.nextUnits, c.nextDocs, c.stats = map[digest.Digest]*unit{}, map[digest.Digest]*structure.Document{}, Stats{}
+	c.nextUnits, c.nextDocs, c.nextIDs, c.stats = map[digest.Digest]*unit{}, map[digest.Digest]*structure.Document{}, map[*load.Document]digest.Digest{}, Stats{}
 }
 
 // keep makes this build's units, documents and link check the cache: a
@@ -131,8 +142,8 @@ func (c *cache) keep(links *linkcheck.Checker) {
 	if c == nil {
 		return
 	}
-	c.units, c.docs, c.links = c.nextUnits, c.nextDocs, links
-	c.nextUnits, c.nextDocs = nil, nil
+	c.units, c.docs, c.ids, c.links = c.nextUnits, c.nextDocs, c.nextIDs, links
+	c.nextUnits, c.nextDocs, c.nextIDs = nil, nil, nil
 }
 
 // letGo drops a unit's files once they are out, when there is no cache
@@ -179,9 +190,13 @@ func (c *cache) structure(h *digest.Hasher, loaded []*load.Document) ([]*structu
 	docs := make([]*structure.Document, len(loaded))
 	var errs []error
 	for i, d := range loaded {
-		id := h.Of(d)
 		var sd *structure.Document
+		id, known := c.lookupID(d)
+		if !known {
+			id = h.Of(d)
+		}
 		if c != nil {
+			c.nextIDs[d] = id
 			sd = c.docs[id]
 		}
 		if sd == nil {
@@ -201,6 +216,17 @@ func (c *cache) structure(h *digest.Hasher, loaded []*load.Document) ([]*structu
 		return nil, errors.Join(errs...)
 	}
 	return docs, nil
+}
+
+// lookupID is the digest of a loaded document the last build digested
+// (the Loader gives an unchanged file's document again, and nothing
+// changes a loaded document).
+func (c *cache) lookupID(d *load.Document) (digest.Digest, bool) {
+	if c == nil {
+		return digest.Digest{}, false
+	}
+	id, ok := c.ids[d]
+	return id, ok
 }
 
 // unitRenderer makes units.

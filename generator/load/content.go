@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -9,6 +10,7 @@ import (
 	"sort"
 	"statements/generator/sources"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -85,12 +87,55 @@ var ReservedSlugs = map[string]bool{"themes": true, "search": true, "data": true
 // Load reads and checks the whole content tree. root is the tree's name in
 // error messages and File fields, normally "content".
 func Load(fsys fs.FS, root string) (*Content, error) {
+	return (*Loader)(nil).Load(fsys, root)
+}
+
+// Loader loads a content tree again and again, as the development server
+// does, parsing again only the document files whose bytes changed: a
+// document file that is the same bytes as when it was last loaded without
+// error gives the same *Document, which nothing changes once loaded. A nil
+// *Loader remembers nothing.
+type Loader struct {
+	mu   sync.Mutex
+	docs map[string]loadedDocument // by file name
+}
+
+type loadedDocument struct {
+	data []byte
+	doc  *Document
+}
+
+// remembered is the document loaded from these bytes of the file name, if any.
+func (l *Loader) remembered(name string, data []byte) *Document {
+	if l == nil {
+		return nil
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if e, ok := l.docs[name]; ok && bytes.Equal(e.data, data) {
+		return e.doc
+	}
+	return nil
+}
+
+// remember keeps what a file loaded to, for the next Load.
+func (l *Loader) remember(next map[string]loadedDocument) {
+	if l == nil {
+		return
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.docs = next
+}
+
+// Load reads and checks the whole content tree, as the package's Load does.
+func (l *Loader) Load(fsys fs.FS, root string) (*Content, error) {
 	var errs errorList
 	c := &Content{}
 	named := namedFS{fsys, root}
 	c.Site = loadSite(named, &errs)
 	var warnings errorList
-	c.Documents = loadDocuments(named, &errs, &warnings)
+	c.Documents = l.loadDocuments(named, &errs, &warnings)
 	c.Themes = loadThemes(named, &errs, &warnings)
 	c.Pages = loadPages(named, &errs, &warnings)
 	slugs := map[string]string{}
@@ -173,8 +218,22 @@ func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
 
 // readSource reads and splits one content file, checking its slug.
 func readSource(fsys namedFS, file string, errs *errorList) (*sourceFile, string) {
+	data, slug := readFile(fsys, file, errs)
+	if data == nil {
+		return nil, ""
+	}
+	f, err := splitFile(fsys.name(file), data)
+	if err != nil {
+		*errs = append(*errs, err)
+		return nil, ""
+	}
+	return f, slug
+}
+
+// readFile reads one content file, checking its slug; data is nil if it cannot.
+func readFile(fsys namedFS, file string, errs *errorList) (data []byte, slug string) {
 	name := fsys.name(file)
-	slug := strings.TrimSuffix(path.Base(file), ".md")
+	slug = strings.TrimSuffix(path.Base(file), ".md")
 	if !slugPattern.MatchString(slug) {
 		errs.add(name, 0, "file name %q is not a slug: use lower-case ASCII letters, digits and single hyphens", slug)
 		return nil, ""
@@ -189,48 +248,36 @@ func readSource(fsys namedFS, file string, errs *errorList) (*sourceFile, string
 		}
 		return nil, ""
 	}
-	f, err := splitFile(name, data)
-	if err != nil {
-		*errs = append(*errs, err)
-		return nil, ""
+	if data == nil {
+		data = []byte{}
 	}
-	return f, slug
+	return data, slug
 }
 
-func loadDocuments(fsys namedFS, errs, warnings *errorList) []*Document {
+func (l *Loader) loadDocuments(fsys namedFS, errs, warnings *errorList) []*Document {
 	var docs []*Document
+	next := map[string]loadedDocument{}
 	for _, file := range markdownFiles(fsys, "documents", errs, warnings) {
-		f, slug := readSource(fsys, file, errs)
-		if f == nil {
+		data, slug := readFile(fsys, file, errs)
+		if data == nil {
 			continue
 		}
-		name := f.name
-		d := &Document{File: name, Slug: slug}
-		if err := f.decodeFront(d); err != nil {
-			*errs = append(*errs, err)
-			continue
-		}
-		if ReservedSlugs[slug] {
-			errs.add(name, 0, "slug %q is reserved for a section of the site; rename the file", slug)
-		}
-		required := map[string]string{"title": d.Title, "date": d.Date}
-		for _, key := range []string{"title", "date"} {
-			if strings.TrimSpace(required[key]) == "" {
-				errs.add(name, f.fieldLine(key), "%s is missing or empty", key)
+		name := fsys.name(file)
+		d := l.remembered(name, data)
+		if d == nil {
+			before := len(*errs)
+			if d = loadDocument(name, slug, data, errs); d == nil {
+				continue
+			}
+			if len(*errs) > before {
+				docs = append(docs, d)
+				continue // not remembered: loading it again must report its errors again
 			}
 		}
-		d.fillIn()
-		if d.Date != "" {
-			if _, err := time.Parse("2006-01-02", d.Date); err != nil {
-				errs.add(name, f.fieldLine("date"), "date %q is not an ISO date (YYYY-MM-DD)", d.Date)
-			}
-		}
-		d.Paragraphs = f.paragraphs(errs)
-		if len(d.Paragraphs) == 0 {
-			errs.add(name, f.bodyLine, "the document has no text after its front matter")
-		}
+		next[name] = loadedDocument{data, d}
 		docs = append(docs, d)
 	}
+	l.remember(next)
 	sort.SliceStable(docs, func(i, j int) bool {
 		if docs[i].Date != docs[j].Date {
 			return docs[i].Date < docs[j].Date
@@ -238,6 +285,41 @@ func loadDocuments(fsys namedFS, errs, warnings *errorList) []*Document {
 		return docs[i].Slug < docs[j].Slug
 	})
 	return docs
+}
+
+// loadDocument parses and checks a document file, adding to errs what is
+// wrong with it; it gives nil if there is no document to speak of.
+func loadDocument(name, slug string, data []byte, errs *errorList) *Document {
+	f, err := splitFile(name, data)
+	if err != nil {
+		*errs = append(*errs, err)
+		return nil
+	}
+	d := &Document{File: name, Slug: slug}
+	if err := f.decodeFront(d); err != nil {
+		*errs = append(*errs, err)
+		return nil
+	}
+	if ReservedSlugs[slug] {
+		errs.add(name, 0, "slug %q is reserved for a section of the site; rename the file", slug)
+	}
+	required := map[string]string{"title": d.Title, "date": d.Date}
+	for _, key := range []string{"title", "date"} {
+		if strings.TrimSpace(required[key]) == "" {
+			errs.add(name, f.fieldLine(key), "%s is missing or empty", key)
+		}
+	}
+	d.fillIn()
+	if d.Date != "" {
+		if _, err := time.Parse("2006-01-02", d.Date); err != nil {
+			errs.add(name, f.fieldLine("date"), "date %q is not an ISO date (YYYY-MM-DD)", d.Date)
+		}
+	}
+	d.Paragraphs = f.paragraphs(errs)
+	if len(d.Paragraphs) == 0 {
+		errs.add(name, f.bodyLine, "the document has no text after its front matter")
+	}
+	return d
 }
 
 func loadThemes(fsys namedFS, errs, warnings *errorList) []*Theme {
