@@ -190,7 +190,12 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 		return nil, err
 	}
 	more := map[string][]byte{export.IndexPath[1:]: index}
-	search, err := export.Search(cfg.Base, docs)
+	searchParts := make([]*export.SearchPart, len(docUnits))
+	llmsParts := make([][]byte, len(docUnits))
+	for i, u := range docUnits {
+		searchParts[i], llmsParts[i] = u.search, u.llms
+	}
+	search, err := export.SearchFrom(searchParts)
 	if err != nil {
 		return nil, err
 	}
@@ -201,6 +206,7 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
+	crawl[feeds.LLMsFullPath[1:]] = feeds.LLMsFull(content.Site.Title, llmsParts)
 	if err := putAll(k, "feeds", crawl); err != nil {
 		return nil, err
 	}

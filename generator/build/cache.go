@@ -7,6 +7,7 @@ import (
 
 	"statements/generator/annotate"
 	"statements/generator/export"
+	"statements/generator/feeds"
 	"statements/generator/html"
 	"statements/generator/internal/digest"
 	"statements/generator/linkcheck"
@@ -67,10 +68,13 @@ type unitInput struct {
 	Doc      *markdown.DocContext // a document
 }
 
-// unit is what a unit made: its files, and its pages without their markdown.
+// unit is what a unit made: its files, its pages without their markdown,
+// and for a document its parts of the files that span the site.
 type unit struct {
-	files []file
-	pages []*markdown.Page
+	files  []file
+	pages  []*markdown.Page
+	search *export.SearchPart
+	llms   []byte // its part of llms-full.txt
 }
 
 // file is one output file, with the link check's summary of a page.
@@ -294,6 +298,10 @@ func (r *unitRenderer) document(in unitInput) (*unit, error) {
 		return nil, fmt.Errorf("%s: Akoma Ntoso: %w", c.Doc.File, err)
 	}
 	u.files = append(u.files, file{name: export.XMLPath(c.Doc)[1:], data: data})
+	if u.search, err = export.NewSearchPart(c.Base, c.Doc); err != nil {
+		return nil, err
+	}
+	u.llms = feeds.LLMsFullPart(c.Base, c.Doc)
 	return u, nil
 }
 

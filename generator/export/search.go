@@ -1,7 +1,10 @@
 package export
 
 import (
+	"bytes"
 	_ "embed"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -13,16 +16,14 @@ import (
 // SearchPath is the site path of the search index.
 const SearchPath = "/search/index.json"
 
-// searchIndex is what the search page loads: every block's text, compactly.
-// Blocks are [document index, eid, label, text]; the browser searches the
-// texts for the query as a substring, so any word of Chinese is found
-// without word segmentation.
-type searchIndex struct {
-	Documents []searchDocument  `json:"documents"`
-	Blocks    [][4]any          `json:"blocks"`
-	T2S       map[string]string `json:"t2s"` // traditional → simplified, for the characters the texts contain
-}
+// The search index is what the search page loads: every block's text,
+// compactly, as {"documents": [{short, title, url}…], "blocks": [[document
+// index, eid, label, text]…], "t2s": {traditional: simplified…}} (t2s for
+// the characters the texts contain). The browser searches the texts for
+// the query as a substring, so any word of Chinese is found without word
+// segmentation.
 
+// searchDocument is a document as the search index names it.
 type searchDocument struct {
 	Short string `json:"short"`
 	Title string `json:"title"`
@@ -31,30 +32,103 @@ type searchDocument struct {
 
 // Search gives the search index.
 func Search(base siteurl.Base, docs []*structure.Document) (map[string][]byte, error) {
-	var idx searchIndex
-	idx.Blocks = [][4]any{}
-	used := map[rune]bool{}
+	parts := make([]*SearchPart, len(docs))
 	for i, d := range docs {
-		idx.Documents = append(idx.Documents, searchDocument{Short: d.Short, Title: d.Title, URL: base.Path(markdown.DocumentPath(d))})
-		for _, b := range d.Blocks {
-			idx.Blocks = append(idx.Blocks, [4]any{i, b.EID, b.Label, b.Text()})
-			for _, r := range b.Text() {
-				used[r] = true
+		var err error
+		if parts[i], err = NewSearchPart(base, d); err != nil {
+			return nil, err
+		}
+	}
+	return SearchFrom(parts)
+}
+
+// SearchPart is one document's share of the search index, made once per
+// version of the document (a build keeps it with the document's pages):
+// the index is put together from the parts without reading the texts again.
+type SearchPart struct {
+	document searchDocument
+	blocks   [][]byte // each block's entry after its document index: "eid","label","text"]
+	runes    []rune   // the characters of the texts that the t2s table maps from or to, sorted
+}
+
+// NewSearchPart makes a document's part of the search index.
+func NewSearchPart(base siteurl.Base, d *structure.Document) (*SearchPart, error) {
+	part := &SearchPart{document: searchDocument{Short: d.Short, Title: d.Title, URL: base.Path(markdown.DocumentPath(d))}}
+	table, simplified := traditionalToSimplified(), simplifiedForms()
+	seen := map[rune]bool{}
+	for _, b := range d.Blocks {
+		entry, err := encodeCompact([3]string{b.EID, b.Label, b.Text()})
+		if err != nil {
+			return nil, err
+		}
+		part.blocks = append(part.blocks, entry[1:len(entry)-1]) // without "[" and the newline
+		for _, r := range b.Text() {
+			if _, ok := table[r]; (ok || simplified[r]) && !seen[r] {
+				seen[r] = true
+				part.runes = append(part.runes, r)
 			}
 		}
 	}
-	idx.T2S = map[string]string{}
-	for trad, simp := range traditionalToSimplified() {
-		if used[simp] && !used[trad] {
-			idx.T2S[string(trad)] = string(simp)
+	slices.Sort(part.runes)
+	return part, nil
+}
+
+// SearchFrom puts the search index together from the documents' parts, in site order.
+func SearchFrom(parts []*SearchPart) (map[string][]byte, error) {
+	docs := make([]searchDocument, len(parts))
+	used := map[rune]bool{}
+	for i, p := range parts {
+		docs[i] = p.document
+		for _, r := range p.runes {
+			used[r] = true
 		}
 	}
-	data, err := encodeCompact(idx)
+	t2s := map[string]string{}
+	for trad, simp := range traditionalToSimplified() {
+		if used[simp] && !used[trad] {
+			t2s[string(trad)] = string(simp)
+		}
+	}
+	head, err := encodeCompact(docs)
 	if err != nil {
 		return nil, err
 	}
-	return map[string][]byte{SearchPath[1:]: data}, nil
+	tail, err := encodeCompact(t2s)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	b.WriteString(`{"documents":`)
+	b.Write(bytes.TrimSuffix(head, []byte("\n")))
+	b.WriteString(`,"blocks":[`)
+	first := true
+	for i, p := range parts {
+		for _, entry := range p.blocks {
+			if !first {
+				b.WriteByte(',')
+			}
+			first = false
+			b.WriteByte('[')
+			b.WriteString(strconv.Itoa(i))
+			b.WriteByte(',')
+			b.Write(entry)
+		}
+	}
+	b.WriteString(`],"t2s":`)
+	b.Write(tail)
+	b.Truncate(b.Len() - 1)
+	b.WriteString("}\n")
+	return map[string][]byte{SearchPath[1:]: b.Bytes()}, nil
 }
+
+// simplifiedForms are the characters the t2s table maps to.
+var simplifiedForms = sync.OnceValue(func() map[rune]bool {
+	forms := map[rune]bool{}
+	for _, simp := range traditionalToSimplified() {
+		forms[simp] = true
+	}
+	return forms
+})
 
 // tsCharacters is OpenCC's table of traditional characters and their
 // simplified forms (Apache License 2.0; see the file's header).

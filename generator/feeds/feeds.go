@@ -31,7 +31,6 @@ func Files(site *markdown.Site, pages []*markdown.Page) (map[string][]byte, erro
 	files["robots.txt"] = Robots(site.Base)
 	files["feed.xml"] = feed
 	files["llms.txt"] = LLMs(site, pages)
-	files["llms-full.txt"] = LLMsFull(site)
 	return files, nil
 }
 
@@ -215,16 +214,33 @@ func LLMs(site *markdown.Site, pages []*markdown.Page) []byte {
 	return []byte(b.String())
 }
 
+// LLMsFullPath is the site path of llms-full.txt.
+const LLMsFullPath = "/llms-full.txt"
+
 // LLMsFull is llms-full.txt: every document's text, block by block, each
-// with its id and the URL of its own page.
-func LLMsFull(site *markdown.Site) []byte {
+// with its id and the URL of its own page; parts are the documents'
+// LLMsFullParts, in site order.
+func LLMsFull(title string, parts [][]byte) []byte {
+	head := fmt.Sprintf("# %s: full text\n\n", title)
+	n := len(head)
+	for _, p := range parts {
+		n += len(p)
+	}
+	b := make([]byte, 0, n)
+	b = append(b, head...)
+	for _, p := range parts {
+		b = append(b, p...)
+	}
+	return b
+}
+
+// LLMsFullPart is one document's part of llms-full.txt, made once per
+// version of the document (a build keeps it with the document's pages).
+func LLMsFullPart(base siteurl.Base, d *structure.Document) []byte {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s: full text\n\n", site.Meta.Title)
-	for _, d := range site.Documents {
-		fmt.Fprintf(&b, "## %s\n\n%s · %s\n\n", d.Title, d.Date, site.Base.Abs(markdown.DocumentPath(d)))
-		for _, blk := range d.Blocks {
-			fmt.Fprintf(&b, "%s\n[%s](%s)\n\n", blk.Text(), blk.EID, site.Base.Abs(markdown.BlockPath(d, blk)))
-		}
+	fmt.Fprintf(&b, "## %s\n\n%s · %s\n\n", d.Title, d.Date, base.Abs(markdown.DocumentPath(d)))
+	for _, blk := range d.Blocks {
+		fmt.Fprintf(&b, "%s\n[%s](%s)\n\n", blk.Text(), blk.EID, base.Abs(markdown.BlockPath(d, blk)))
 	}
 	return []byte(b.String())
 }
