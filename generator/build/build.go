@@ -83,13 +83,11 @@ func (m *mapOutput) Put(name string, data []byte) error {
 	return nil
 }
 
-// sink is where a build puts its files: it refuses a second file of one
-// path, hands every file to the link check, then to the output.
+// sink is where a build puts its files: it hands every file to the link
+// check, which refuses a second file of one path, then to the output.
 type sink struct {
 	out   Output
 	links *linkcheck.Checker
-	mu    sync.Mutex
-	names map[string]string // path → what made it
 }
 
 func (k *sink) put(from, name string, data []byte) error {
@@ -102,14 +100,9 @@ func (k *sink) put(from, name string, data []byte) error {
 
 // putSummarized puts a file whose link check summary is known.
 func (k *sink) putSummarized(from, name string, data []byte, s *linkcheck.Summary) error {
-	k.mu.Lock()
-	if _, taken := k.names[name]; taken {
-		k.mu.Unlock()
+	if !k.links.AddNew(name, s) {
 		return fmt.Errorf("%s: %s would overwrite a generated file of the same path", from, name)
 	}
-	k.names[name] = from
-	k.mu.Unlock()
-	k.links.AddSummary(name, s)
 	return k.out.Put(name, data)
 }
 
@@ -142,7 +135,7 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	k := &sink{out: out, links: linkcheck.New(cfg.Base), names: map[string]string{}}
+	k := &sink{out: out, links: linkcheck.NewSized(cfg.Base, c.lastSize())}
 	r := &unitRenderer{cfg: cfg, html: renderer, links: k.links, digests: h, cache: c}
 
 	siteData := &html.Site{Meta: content.Site, Documents: summaries(docs)}

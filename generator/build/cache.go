@@ -40,7 +40,7 @@ func (b *Builder) Build(cfg Config) (*Site, Stats, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.cache.begin()
-	out := &mapOutput{files: map[string][]byte{}}
+	out := &mapOutput{files: make(map[string][]byte, b.cache.lastSize())}
 	site, err := build(cfg, &b.cache, out)
 	if err != nil {
 		return nil, b.cache.stats, err
@@ -117,6 +117,14 @@ func (c *cache) lastLinks() *linkcheck.Checker {
 		return nil
 	}
 	return c.links
+}
+
+// lastSize is how many files the last good build made, 0 if none.
+func (c *cache) lastSize() int {
+	if c == nil || c.links == nil {
+		return 0
+	}
+	return c.links.Len()
 }
 
 // loader gives the cache's Loader, nil without a cache.

@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"slices"
 	"strconv"
+	"unicode"
 	"strings"
 	"sync"
 
@@ -76,11 +77,15 @@ func NewSearchPart(base siteurl.Base, d *structure.Document) (*SearchPart, error
 // SearchFrom puts the search index together from the documents' parts, in site order.
 func SearchFrom(parts []*SearchPart) (map[string][]byte, error) {
 	docs := make([]searchDocument, len(parts))
-	used := map[rune]bool{}
+	used := make([]bool, unicode.MaxRune+1)
+	size := 0
 	for i, p := range parts {
 		docs[i] = p.document
 		for _, r := range p.runes {
 			used[r] = true
+		}
+		for _, entry := range p.blocks {
+			size += len(entry) + 16
 		}
 	}
 	t2s := map[string]string{}
@@ -98,6 +103,7 @@ func SearchFrom(parts []*SearchPart) (map[string][]byte, error) {
 		return nil, err
 	}
 	var b bytes.Buffer
+	b.Grow(size + len(head) + len(tail) + 64)
 	b.WriteString(`{"documents":`)
 	b.Write(bytes.TrimSuffix(head, []byte("\n")))
 	b.WriteString(`,"blocks":[`)

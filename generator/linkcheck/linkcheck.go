@@ -53,9 +53,12 @@ type Checker struct {
 }
 
 // New gives a Checker for a site served under base.
-func New(base siteurl.Base) *Checker {
+func New(base siteurl.Base) *Checker { return NewSized(base, 0) }
+
+// NewSized gives a Checker for a site of about n files.
+func NewSized(base siteurl.Base, n int) *Checker {
 	site, _ := url.Parse("http://site.invalid" + base.Prefix() + "/")
-	return &Checker{base: base, site: site, files: map[string]*Summary{}}
+	return &Checker{base: base, site: site, files: make(map[string]*Summary, n)}
 }
 
 // Check verifies every internal link of every HTML file in files, and those of sources.
@@ -111,10 +114,25 @@ func (c *Checker) Add(name string, data []byte) {
 
 // AddSummary takes one file of the site with the Summary of its page
 // (nil for a file that is not a page).
-func (c *Checker) AddSummary(name string, s *Summary) {
+func (c *Checker) AddSummary(name string, s *Summary) { c.AddNew(name, s) }
+
+// AddNew is AddSummary for a file not added before; it reports false, and
+// keeps the first, if one of that name was.
+func (c *Checker) AddNew(name string, s *Summary) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if _, taken := c.files[name]; taken {
+		return false
+	}
 	c.files[name] = s
+	return true
+}
+
+// Len is how many files were added.
+func (c *Checker) Len() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.files)
 }
 
 // Check verifies the links of the files added so far, and those of sources.

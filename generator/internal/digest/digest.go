@@ -41,7 +41,7 @@ func (d Digest) String() string { return hex.EncodeToString(d[:]) }
 
 // Hasher digests values. It is safe for concurrent use.
 type Hasher struct {
-	mu    sync.Mutex
+	mu    sync.RWMutex
 	known map[pointerKey]known // pointer → its identity, or the digest of what it points to
 }
 
@@ -64,8 +64,8 @@ type known struct {
 func New() *Hasher { return &Hasher{known: map[pointerKey]known{}} }
 
 func (h *Hasher) lookup(p reflect.Value) (Digest, bool) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
+	h.mu.RLock()
+	defer h.mu.RUnlock()
 	k, ok := h.known[pointerKey{p.Pointer(), p.Type()}]
 	return k.d, ok
 }
