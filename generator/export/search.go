@@ -5,9 +5,9 @@ import (
 	_ "embed"
 	"slices"
 	"strconv"
-	"unicode"
 	"strings"
 	"sync"
+	"unicode"
 
 	"statements/generator/markdown"
 	"statements/generator/siteurl"
