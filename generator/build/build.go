@@ -178,7 +178,11 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 	for _, u := range append(units, docUnits...) {
 		pages = append(pages, u.pages...)
 	}
-	index, err := export.IndexJSON(cfg.Base, docs, notes)
+	indexParts := make([]*export.IndexPart, len(docUnits))
+	for i, u := range docUnits {
+		indexParts[i] = u.index
+	}
+	index, err := memoize(c, h, export.IndexPath, export.IndexInput{Themes: export.IndexThemes(cfg.Base, notes.Themes), Parts: indexParts}, export.IndexFrom)
 	if err != nil {
 		return nil, err
 	}

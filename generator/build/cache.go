@@ -74,6 +74,7 @@ type unit struct {
 	files  []file
 	pages  []*markdown.Page
 	search *export.SearchPart
+	index  *export.IndexPart
 	llms   []byte // its part of llms-full.txt
 }
 
@@ -86,8 +87,18 @@ type file struct {
 
 // put hands a unit's files to the sink.
 func (u *unit) put(k *sink) error {
+	taken, ok := k.links.AddNewAll(func(yield func(string, *linkcheck.Summary) bool) {
+		for _, f := range u.files {
+			if !yield(f.name, f.links) {
+				return
+			}
+		}
+	})
+	if !ok {
+		return fmt.Errorf("pages: %s would overwrite a generated file of the same path", taken)
+	}
 	for _, f := range u.files {
-		if err := k.putSummarized("pages", f.name, f.data, f.links); err != nil {
+		if err := k.out.Put(f.name, f.data); err != nil {
 			return err
 		}
 	}
@@ -107,6 +118,8 @@ type cache struct {
 	nextDocs  map[digest.Digest]*structure.Document
 	nextIDs   map[*load.Document]digest.Digest
 	stats     Stats
+	memos     map[string]memo // files made from all documents, by path
+	nextMemos map[string]memo
 	hits      annotate.Scans     // where the themes' terms occur in the documents
 	links     *linkcheck.Checker // the link check of the last good build
 }
@@ -117,6 +130,32 @@ func (c *cache) lastLinks() *linkcheck.Checker {
 		return nil
 	}
 	return c.links
+}
+
+// memo is a file made from the parts of every document, with the digest of its input.
+type memo struct {
+	key  digest.Digest
+	data []byte
+}
+
+// memo gives make(in), or the last build's file of that path if in has
+// the same digest. The documents' parts in it are digested as the key of
+// the unit that made them (see unitRenderer.get), so an unchanged input
+// costs a digest of a few bytes per document.
+func memoize[In any](c *cache, h *digest.Hasher, path string, in In, make func(In) ([]byte, error)) ([]byte, error) {
+	if c == nil {
+		return make(in)
+	}
+	key := h.Of(in)
+	if m, ok := c.memos[path]; ok && m.key == key {
+		c.nextMemos[path] = m
+		return m.data, nil
+	}
+	data, err := make(in)
+	if err == nil {
+		c.nextMemos[path] = memo{key, data}
+	}
+	return data, err
 }
 
 // lastSize is how many files the last good build made, 0 if none.
@@ -146,6 +185,7 @@ func (c *cache) scans() *annotate.Scans {
 // begin starts a build.
 func (c *cache) begin() {
 	c.nextUnits, c.nextDocs, c.nextIDs, c.stats = map[digest.Digest]*unit{}, map[digest.Digest]*structure.Document{}, map[*load.Document]digest.Digest{}, Stats{}
+	c.nextMemos = map[string]memo{}
 }
 
 // keep makes this build's units, documents and link check the cache: a
@@ -154,7 +194,7 @@ func (c *cache) keep(links *linkcheck.Checker) {
 	if c == nil {
 		return
 	}
-	c.units, c.docs, c.ids, c.links = c.nextUnits, c.nextDocs, c.nextIDs, links
+	c.units, c.docs, c.ids, c.links, c.memos = c.nextUnits, c.nextDocs, c.nextIDs, links, c.nextMemos
 	c.nextUnits, c.nextDocs, c.nextIDs = nil, nil, nil
 }
 
@@ -261,6 +301,7 @@ func (r *unitRenderer) get(in unitInput, make func(unitInput) (*unit, error)) (*
 		key = r.digests.Of(in)
 		if u := r.cache.lookup(key); u != nil {
 			r.cache.record(key, u, true)
+			r.identifyParts(u, key)
 			return u, nil
 		}
 	}
@@ -269,7 +310,18 @@ func (r *unitRenderer) get(in unitInput, make func(unitInput) (*unit, error)) (*
 		return nil, err
 	}
 	r.cache.record(key, u, false)
+	if r.cache != nil {
+		r.identifyParts(u, key)
+	}
 	return u, nil
+}
+
+// identifyParts gives a document's parts of the site-wide files the
+// identity of its unit's key, which digests everything they are made from.
+func (r *unitRenderer) identifyParts(u *unit, key digest.Digest) {
+	if u.index != nil {
+		r.digests.Identify(u.index, key)
+	}
 }
 
 // sitePage makes the unit of a page of the site's own, or of a theme's.
@@ -307,6 +359,9 @@ func (r *unitRenderer) document(in unitInput) (*unit, error) {
 	}
 	u.files = append(u.files, file{name: export.XMLPath(c.Doc)[1:], data: data})
 	if u.search, err = export.NewSearchPart(c.Base, c.Doc); err != nil {
+		return nil, err
+	}
+	if u.index, err = export.NewIndexPart(c); err != nil {
 		return nil, err
 	}
 	u.llms = feeds.LLMsFullPart(c.Base, c.Doc)

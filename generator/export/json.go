@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 
-	"statements/generator/annotate"
 	"statements/generator/markdown"
-	"statements/generator/siteurl"
 	"statements/generator/structure"
 )
 
@@ -107,29 +105,6 @@ func DocumentJSON(c *markdown.DocContext) ([]byte, error) {
 			Heading: b.Heading, Text: b.Text(), Lines: lines, URL: base.Abs(markdown.InContext(d, b)), Themes: themes})
 	}
 	return encode(doc)
-}
-
-// IndexJSON gives data/index.json: the documents, and the themes with the blocks they tag.
-func IndexJSON(base siteurl.Base, docs []*structure.Document, notes *annotate.Annotations) ([]byte, error) {
-	var index Index
-	for _, d := range docs {
-		index.Documents = append(index.Documents, IndexEntry{
-			Slug: d.Slug, Title: d.Title, TitleEn: d.TitleEn, Date: d.Date,
-			URL: base.Abs(markdown.DocumentPath(d)), Data: base.Abs(DataPath(d)),
-		})
-	}
-	index.Themes = []Theme{}
-	for _, t := range notes.Themes {
-		jt := Theme{Slug: t.Slug, Title: t.Title, TitleEn: t.TitleEn, URL: base.Abs(markdown.ThemePath(t)), Terms: t.Terms, Blocks: []BlockRef{}}
-		if jt.Terms == nil {
-			jt.Terms = []string{}
-		}
-		for _, r := range t.Refs {
-			jt.Blocks = append(jt.Blocks, BlockRef{Document: r.Doc.Slug, EID: r.Block.EID, URL: base.Abs(markdown.InContext(r.Doc, r.Block))})
-		}
-		index.Themes = append(index.Themes, jt)
-	}
-	return encode(index)
 }
 
 // encodeCompact is JSON without indentation, for files only programs read.

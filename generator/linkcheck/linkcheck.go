@@ -16,6 +16,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"iter"
 	"net/url"
 	"path"
 	"sort"
@@ -126,6 +127,20 @@ func (c *Checker) AddNew(name string, s *Summary) bool {
 	}
 	c.files[name] = s
 	return true
+}
+
+// AddNewAll is AddNew for several files under one lock: it stops at the
+// first name taken, and gives it.
+func (c *Checker) AddNewAll(files iter.Seq2[string, *Summary]) (taken string, ok bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for name, s := range files {
+		if _, dup := c.files[name]; dup {
+			return name, false
+		}
+		c.files[name] = s
+	}
+	return "", true
 }
 
 // Len is how many files were added.

@@ -88,7 +88,7 @@ func (h *Hasher) Identify(p any, id Digest) {
 
 // Of digests v.
 func (h *Hasher) Of(v any) Digest {
-	w := walker{h: h, sum: sha256.New(), open: map[uintptr]bool{}}
+	w := walker{h: h, sum: sha256.New(), open: map[uintptr]bool{}, local: map[pointerKey]Digest{}}
 	w.value(reflect.ValueOf(v))
 	var d Digest
 	w.sum.Sum(d[:0])
@@ -103,10 +103,11 @@ func Bytes(data []byte) Digest { return sha256.Sum256(data) }
 
 // walker is one digest under way.
 type walker struct {
-	h    *Hasher
-	sum  hash.Hash
-	open map[uintptr]bool // pointers being walked: meeting one again is a cycle
-	buf  [binary.MaxVarintLen64]byte
+	h     *Hasher
+	sum   hash.Hash
+	open  map[uintptr]bool      // pointers being walked: meeting one again is a cycle
+	local map[pointerKey]Digest // pointers this digest met already, without the Hasher's lock
+	buf   [binary.MaxVarintLen64]byte
 }
 
 func (w *walker) uint(n uint64) { w.sum.Write(w.buf[:binary.PutUvarint(w.buf[:], n)]) }
@@ -204,7 +205,13 @@ func (w *walker) pointer(p reflect.Value) {
 		return
 	}
 	w.tag(tagPointer)
+	key := pointerKey{p.Pointer(), p.Type()}
+	if d, ok := w.local[key]; ok {
+		w.sum.Write(d[:])
+		return
+	}
 	if d, ok := w.h.lookup(p); ok {
+		w.local[key] = d
 		w.sum.Write(d[:])
 		return
 	}
@@ -213,12 +220,13 @@ func (w *walker) pointer(p reflect.Value) {
 		panic(fmt.Sprintf("digest: a cycle through %s: give it an identity", p.Type()))
 	}
 	w.open[addr] = true
-	inner := walker{h: w.h, sum: sha256.New(), open: w.open}
+	inner := walker{h: w.h, sum: sha256.New(), open: w.open, local: w.local}
 	inner.value(p.Elem())
 	delete(w.open, addr)
 	var d Digest
 	inner.sum.Sum(d[:0])
 	w.h.remember(p, d)
+	w.local[key] = d
 	w.sum.Write(d[:])
 }
 
@@ -232,7 +240,7 @@ func (w *walker) mapValue(m reflect.Value) {
 	entries := make([]Digest, 0, m.Len())
 	iter := m.MapRange()
 	for iter.Next() {
-		e := walker{h: w.h, sum: sha256.New(), open: w.open}
+		e := walker{h: w.h, sum: sha256.New(), open: w.open, local: w.local}
 		e.value(iter.Key())
 		e.value(iter.Value())
 		var d Digest
