@@ -89,7 +89,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func serveFile(w http.ResponseWriter, r *http.Request, f *file) {
 	w.Header().Set("Content-Type", f.ctype)
 	w.Header().Set("ETag", f.etag)
-	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(f.body))
+	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(f.body()))
 }
 
 // notFound answers with the site's own 404 page.
@@ -102,7 +102,7 @@ func notFound(w http.ResponseWriter, r *http.Request, snap *snapshot) {
 	w.Header().Set("Content-Type", f.ctype)
 	w.WriteHeader(http.StatusNotFound)
 	if r.Method != http.MethodHead {
-		w.Write(f.body)
+		w.Write(f.body())
 	}
 }
 

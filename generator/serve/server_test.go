@@ -64,9 +64,9 @@ func TestServePages(t *testing.T) {
 
 	// Every HTML file has the reload script, once, before </head>; no other file has it.
 	for name, f := range snap.files {
-		n := strings.Count(string(f.body), reloadTag)
+		n := strings.Count(string(f.body()), reloadTag)
 		html := strings.HasSuffix(name, ".html")
-		if html && (n != 1 || !strings.Contains(string(f.body), reloadTag+"</head>")) {
+		if html && (n != 1 || !strings.Contains(string(f.body()), reloadTag+"</head>")) {
 			t.Errorf("%s: reload script %d times, or not before </head>", name, n)
 		}
 		if !html && n != 0 {
@@ -100,7 +100,7 @@ func TestServePages(t *testing.T) {
 		if resp.Header.Get("Cache-Control") != "no-cache" {
 			t.Errorf("GET %s: Cache-Control %q", tt.path, resp.Header.Get("Cache-Control"))
 		}
-		if tt.code == 404 && string(body) != string(snap.files["404.html"].body) {
+		if tt.code == 404 && string(body) != string(snap.files["404.html"].body()) {
 			t.Errorf("GET %s: not the site's 404 page", tt.path)
 		}
 	}

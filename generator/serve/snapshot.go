@@ -23,32 +23,39 @@ type snapshot struct {
 	id    string           // a digest of every path and ETag: equal ids, equal sites
 }
 
-// file is one response body with its headers.
+// file is one response body with its headers. An HTML page is kept as
+// built, with where reloadTag goes: the snapshot shares the build's bytes
+// instead of holding a second copy of every page.
 type file struct {
-	src   []byte // as built, to know the same file in the next build
-	body  []byte // as served: HTML carries reloadTag
-	etag  string // quoted hash of body
+	src   []byte // as built
+	tagAt int    // where reloadTag goes into src, or -1
+	etag  string // quoted hash of the body as served
 	ctype string
 	mix   [16]byte // a hash of the path and ETag, for the snapshot's id
 }
 
+// body is the file as served: an HTML page with reloadTag.
+func (f *file) body() []byte {
+	if f.tagAt < 0 {
+		return f.src
+	}
+	out := make([]byte, 0, len(f.src)+len(reloadTag))
+	out = append(out, f.src[:f.tagAt]...)
+	out = append(out, reloadTag...)
+	return append(out, f.src[f.tagAt:]...)
+}
+
 // newSnapshot serves a build's files. A file that is the very slice of
 // one in prev (the Builder hands out its cached bytes for the output it
-// reused) is taken from prev as it is, so a rebuild hashes and copies only
-// the files it made again. prev may be nil.
+// reused) is taken from prev as it is, so a rebuild hashes only the files
+// it made again. prev may be nil.
 func newSnapshot(files map[string][]byte, prev *snapshot) *snapshot {
 	s := &snapshot{files: make(map[string]*file, len(files))}
 	var id [16]byte
 	for name, data := range files {
 		f := prev.same(name, data)
 		if f == nil {
-			ctype := contentType(name, data)
-			body := data
-			if strings.HasPrefix(ctype, "text/html") {
-				body = injectReload(data)
-			}
-			f = newFile(body, ctype)
-			f.src = data
+			f = newFile(data, contentType(name, data))
 			mix := sha256.Sum256([]byte(name + "\x00" + f.etag))
 			copy(f.mix[:], mix[:])
 		}
@@ -73,9 +80,25 @@ func (s *snapshot) same(name string, data []byte) *file {
 	return f
 }
 
-func newFile(body []byte, ctype string) *file {
-	sum := sha256.Sum256(body)
-	return &file{body: body, etag: `"` + hex.EncodeToString(sum[:16]) + `"`, ctype: ctype}
+// newFile serves src as ctype: an HTML page with reloadTag before </head>
+// (or, without one, at the end).
+func newFile(src []byte, ctype string) *file {
+	f := &file{src: src, tagAt: -1, ctype: ctype}
+	if strings.HasPrefix(ctype, "text/html") {
+		if f.tagAt = indexFold(src, []byte("</head>")); f.tagAt < 0 {
+			f.tagAt = len(src)
+		}
+	}
+	h := sha256.New()
+	if f.tagAt < 0 {
+		h.Write(src)
+	} else {
+		h.Write(src[:f.tagAt])
+		h.Write([]byte(reloadTag))
+		h.Write(src[f.tagAt:])
+	}
+	f.etag = `"` + hex.EncodeToString(h.Sum(nil)[:16]) + `"`
+	return f
 }
 
 // changedFiles lists the site paths added, removed or changed from old to
@@ -98,17 +121,9 @@ func changedFiles(old, new *snapshot) []string {
 	return changed
 }
 
-// injectReload adds reloadTag before </head> (or, without one, at the end).
-func injectReload(html []byte) []byte {
-	i := indexFold(html, []byte("</head>"))
-	if i < 0 {
-		i = len(html)
-	}
-	out := make([]byte, 0, len(html)+len(reloadTag))
-	out = append(out, html[:i]...)
-	out = append(out, reloadTag...)
-	return append(out, html[i:]...)
-}
+// injectReload is an HTML page as served: reloadTag before </head> (or,
+// without one, at the end).
+func injectReload(html []byte) []byte { return newFile(html, "text/html; charset=utf-8").body() }
 
 // indexFold is bytes.Index for an ASCII needle, ignoring case.
 func indexFold(s, needle []byte) int {

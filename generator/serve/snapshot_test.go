@@ -13,7 +13,7 @@ func TestSnapshotReusesUnchangedFiles(t *testing.T) {
 	if second.files["site.css"] != first.files["site.css"] {
 		t.Error("the unchanged stylesheet was made anew")
 	}
-	if second.files["index.html"] == first.files["index.html"] || string(second.files["index.html"].body) == string(first.files["index.html"].body) {
+	if second.files["index.html"] == first.files["index.html"] || string(second.files["index.html"].body()) == string(first.files["index.html"].body()) {
 		t.Error("the edited page was taken from the last snapshot")
 	}
 	if second.id == first.id {
