@@ -148,10 +148,10 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 	}
 	units := make([]*unit, len(inputs))
 	err = parallel(len(inputs), func(i int) error {
-		u, err := r.get(inputs[i], r.sitePage)
+		u, kept, err := r.get(inputs[i], r.sitePage)
 		if err == nil {
 			units[i] = u
-			err = u.put(k)
+			err = u.put(k, kept)
 			c.letGo(u)
 		}
 		return err
@@ -163,10 +163,10 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 	docSite := &html.Site{Meta: content.Site}
 	docUnits := make([]*unit, len(contexts))
 	err = parallel(len(contexts), func(i int) error {
-		u, err := r.get(unitInput{Renderer: renderer.Digest(), Site: docSite, Doc: contexts[i]}, r.document)
+		u, kept, err := r.get(unitInput{Renderer: renderer.Digest(), Site: docSite, Doc: contexts[i]}, r.document)
 		if err == nil {
 			docUnits[i] = u
-			err = u.put(k)
+			err = u.put(k, kept)
 			c.letGo(u)
 		}
 		return err

@@ -85,15 +85,16 @@ type file struct {
 	links *linkcheck.Summary
 }
 
-// put hands a unit's files to the sink.
-func (u *unit) put(k *sink) error {
+// put hands a unit's files to the sink; kept says the unit is the previous
+// build's (so are its files and their link check summaries).
+func (u *unit) put(k *sink, kept bool) error {
 	taken, ok := k.links.AddNewAll(func(yield func(string, *linkcheck.Summary) bool) {
 		for _, f := range u.files {
 			if !yield(f.name, f.links) {
 				return
 			}
 		}
-	})
+	}, kept)
 	if !ok {
 		return fmt.Errorf("pages: %s would overwrite a generated file of the same path", taken)
 	}
@@ -206,18 +207,18 @@ func (c *cache) letGo(u *unit) {
 	}
 }
 
-// lookup gives the unit of a key from the last build, if there is one.
-func (c *cache) lookup(key digest.Digest) *unit {
+// lookup gives the unit of a key from the last build (kept), or made
+// already by this one (two equal units), if there is one.
+func (c *cache) lookup(key digest.Digest) (u *unit, kept bool) {
 	if c == nil {
-		return nil
+		return nil, false
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	u := c.units[key]
-	if u == nil {
-		u = c.nextUnits[key] // made already by this build: two equal units
+	if u := c.units[key]; u != nil {
+		return u, true
 	}
-	return u
+	return c.nextUnits[key], false
 }
 
 // record keeps a unit this build made or reused.
@@ -290,30 +291,30 @@ type unitRenderer struct {
 	cache   *cache
 }
 
-// get gives the unit of in: the last build's, if it had one of the same
-// key, or a new one made by make.
-func (r *unitRenderer) get(in unitInput, make func(unitInput) (*unit, error)) (*unit, error) {
+// get gives the unit of in: the last build's (kept), if it had one of the
+// same key, or a new one made by make.
+func (r *unitRenderer) get(in unitInput, make func(unitInput) (*unit, error)) (u *unit, kept bool, err error) {
 	if err := r.cfg.stopped(); err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	var key digest.Digest
 	if r.cache != nil {
 		key = r.digests.Of(in)
-		if u := r.cache.lookup(key); u != nil {
+		if u, kept := r.cache.lookup(key); u != nil {
 			r.cache.record(key, u, true)
 			r.identifyParts(u, key)
-			return u, nil
+			return u, kept, nil
 		}
 	}
-	u, err := make(in)
+	u, err = make(in)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	r.cache.record(key, u, false)
 	if r.cache != nil {
 		r.identifyParts(u, key)
 	}
-	return u, nil
+	return u, false, nil
 }
 
 // identifyParts gives a document's parts of the site-wide files the

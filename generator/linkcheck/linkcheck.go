@@ -51,6 +51,7 @@ type Checker struct {
 
 	mu    sync.Mutex
 	files map[string]*Summary // every file; a page with its Summary, any other file with nil
+	fresh []string            // the files not said to be as in the previous build (AddKept)
 }
 
 // New gives a Checker for a site served under base.
@@ -126,12 +127,15 @@ func (c *Checker) AddNew(name string, s *Summary) bool {
 		return false
 	}
 	c.files[name] = s
+	c.fresh = append(c.fresh, name)
 	return true
 }
 
 // AddNewAll is AddNew for several files under one lock: it stops at the
-// first name taken, and gives it.
-func (c *Checker) AddNewAll(files iter.Seq2[string, *Summary]) (taken string, ok bool) {
+// first name taken, and gives it. kept says that the files are those of
+// the previous build, of the same paths with the very same Summaries:
+// CheckSince does not look at them again.
+func (c *Checker) AddNewAll(files iter.Seq2[string, *Summary], kept bool) (taken string, ok bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for name, s := range files {
@@ -139,6 +143,9 @@ func (c *Checker) AddNewAll(files iter.Seq2[string, *Summary]) (taken string, ok
 			return name, false
 		}
 		c.files[name] = s
+		if !kept {
+			c.fresh = append(c.fresh, name)
+		}
 	}
 	return "", true
 }
@@ -163,7 +170,8 @@ func (c *Checker) Check(sources []Source) error {
 // hold, and only those of the pages that changed are checked (a page is
 // unchanged if it has the very Summary it had: a build that reuses a
 // page's HTML reuses its Summary). Otherwise, and to report what is
-// broken, it checks everything. prev may be nil.
+// broken, it checks everything. prev may be nil. Its work is proportional
+// to the files not added as kept (AddNewAll).
 func (c *Checker) CheckSince(prev *Checker, sources []Source) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -182,7 +190,10 @@ func (c *Checker) checkChanged(prev *Checker) bool {
 	if len(prev.files) != len(c.files) {
 		return false
 	}
-	for name, s := range c.files {
+	// A kept file is in prev with the same Summary; if every fresh one is
+	// in prev too, the two builds have the same files (the counts being equal).
+	for _, name := range c.fresh {
+		s := c.files[name]
 		old, ok := prev.files[name]
 		if !ok {
 			return false // a file added (and, the counts being equal, one removed)

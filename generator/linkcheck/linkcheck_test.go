@@ -74,12 +74,13 @@ func TestCheckSince(t *testing.T) {
 		"doc/para_1/index.html": []byte(`<a href="/doc/#para_2">x</a>`),
 		"site.css":              []byte("body{}"),
 	}
-	// checker builds a Checker of files, reusing prev's Summary of every page whose bytes are unchanged.
+	// checker builds a Checker of files, adding as kept, with prev's
+	// Summary, every file whose bytes are unchanged, as a build does.
 	checker := func(files map[string][]byte, prev *Checker, prevFiles map[string][]byte) *Checker {
 		c := New(base)
 		for name, data := range files {
 			if prev != nil && string(prevFiles[name]) == string(data) {
-				c.AddSummary(name, prev.files[name])
+				c.AddNewAll(func(yield func(string, *Summary) bool) { yield(name, prev.files[name]) }, true)
 				continue
 			}
 			c.Add(name, data)
