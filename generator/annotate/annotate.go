@@ -34,6 +34,7 @@ type Match struct {
 // Annotations are the themes found in the documents.
 type Annotations struct {
 	Themes   []*Theme
+	Terms    *Terms // every theme's terms and exclusions, for finding them again
 	themes   map[*structure.Block][]*Theme
 	matches  map[*structure.Block][]Match
 	position map[*structure.Document]int
@@ -63,6 +64,29 @@ func (t *Theme) In(doc *structure.Document) []Ref { return t.byDoc[doc] }
 
 // OnlyIn reports whether doc is the one document the theme occurs in.
 func (t *Theme) OnlyIn(doc *structure.Document) bool { return len(t.Docs) == 1 && t.Docs[0] == doc }
+
+// Terms finds the themes' terms in a text, as Annotate does: the longest
+// term or exclusion at each place. It is a function of its List alone.
+type Terms struct {
+	matcher *Matcher
+	terms   []string
+	owners  []string // per term, the slug of its theme; "" for an exclusion
+}
+
+// List gives the terms and exclusions in the order they are matched, and
+// the slug of each one's theme ("" for an exclusion): all that Find depends on.
+func (t *Terms) List() (terms, owners []string) { return t.terms, t.owners }
+
+// Find gives the occurrences of the theme slug's terms in text, in order.
+func (t *Terms) Find(text, slug string) []Hit {
+	var hits []Hit
+	for _, h := range t.matcher.Find(text) {
+		if t.owners[h.Term] == slug {
+			hits = append(hits, h)
+		}
+	}
+	return hits
+}
 
 // termOwner says which theme a matcher entry belongs to; nil for an exclusion.
 type termOwner struct {
@@ -168,6 +192,14 @@ func (s *Scans) Annotate(docs []*structure.Document, themes []*load.Theme) (*Ann
 		}
 	}
 	matcher := NewMatcher(terms)
+	a.Terms = &Terms{matcher: matcher, terms: terms}
+	for _, o := range owners {
+		slug := ""
+		if o.theme != nil {
+			slug = o.theme.Slug
+		}
+		a.Terms.owners = append(a.Terms.owners, slug)
+	}
 	s.use(terms, docs)
 	used := make([]bool, len(owners))
 	tagged := map[*Theme]map[*structure.Block]bool{}

@@ -27,9 +27,10 @@ type themeFront struct {
 
 // ThemePage is what one page of a theme is written from (by its Page
 // method, which reads nothing else): the theme's front matter, the page's
-// place among the theme's pages, and the passages of its documents. The
-// build keys the page by its digest (package digest), so that an edit of
-// one document writes again only the theme pages that show it.
+// place among the theme's pages, and its documents' passages, with the
+// terms to highlight in them. The build keys the page by its digest
+// (package digest), so that an edit of one document writes again only
+// the theme pages that show it.
 type ThemePage struct {
 	Base                 siteurl.Base
 	Slug, Title, TitleEn string
@@ -38,14 +39,13 @@ type ThemePage struct {
 	K, N                 int    // page K of N
 	Docs                 int    // how many documents the theme occurs in
 	Passages             []ThemePassages
+	Find                 *annotate.Terms // finds the theme's terms in the passages
 }
 
-// ThemePassages are the blocks a theme tags in one document, with where
-// its terms occur in them.
+// ThemePassages are the blocks a theme tags in one document.
 type ThemePassages struct {
-	Doc     *structure.Document
-	Blocks  []int     // by Block.Index
-	Matches [][]Match // per block, the theme's own term occurrences; Match.Theme is nil
+	Doc    *structure.Document
+	Blocks []int // by Block.Index
 }
 
 // ThemePages plans every theme's pages: its annotation, then the passages
@@ -56,21 +56,14 @@ func (s *Site) ThemePages() []*ThemePage {
 	for _, t := range s.Notes.Themes {
 		n := pageCount(len(t.Docs), ThemeDocsPerPage)
 		for k := 1; k <= n; k++ {
-			tp := &ThemePage{Base: s.Base, Slug: t.Slug, Title: t.Title, TitleEn: t.TitleEn, Terms: t.Terms, K: k, N: n, Docs: len(t.Docs)}
+			tp := &ThemePage{Base: s.Base, Slug: t.Slug, Title: t.Title, TitleEn: t.TitleEn, Terms: t.Terms, K: k, N: n, Docs: len(t.Docs), Find: s.Notes.Terms}
 			if k == 1 {
 				tp.Body = t.Body
 			}
 			for _, d := range t.Docs[(k-1)*ThemeDocsPerPage : min(k*ThemeDocsPerPage, len(t.Docs))] {
 				ps := ThemePassages{Doc: d}
 				for _, r := range t.In(d) {
-					var ms []Match
-					for _, m := range s.Notes.Matches(r.Block) {
-						if m.Theme == t {
-							ms = append(ms, Match{Paragraph: m.Paragraph, Start: m.Start, End: m.End})
-						}
-					}
 					ps.Blocks = append(ps.Blocks, r.Block.Index)
-					ps.Matches = append(ps.Matches, ms)
 				}
 				tp.Passages = append(tp.Passages, ps)
 			}
@@ -106,8 +99,8 @@ func (tp *ThemePage) Page() *Page {
 	p.Body = []byte(b.String())
 	for _, ps := range tp.Passages {
 		var b strings.Builder
-		for i, bi := range ps.Blocks {
-			writePassage(&b, tp.Base, ps.Doc, ps.Doc.Blocks[bi], ps.Matches[i])
+		for _, bi := range ps.Blocks {
+			writePassage(&b, tp.Base, ps.Doc, ps.Doc.Blocks[bi], tp.Find, tp.Slug)
 		}
 		p.Sections = append(p.Sections, Section{ID: "in-" + ps.Doc.Slug, Title: fmt.Sprintf("%s（%d 段）", ps.Doc.Short, len(ps.Blocks)), Body: []byte(b.String())})
 	}
@@ -122,16 +115,13 @@ func ThemeIn(t *annotate.Theme, d *structure.Document) string {
 
 // writePassage writes a block as a passage of a theme page: its number
 // linking to the clause in context, its text with the theme's terms highlighted.
-func writePassage(b *strings.Builder, base siteurl.Base, d *structure.Document, blk *structure.Block, matches []Match) {
+func writePassage(b *strings.Builder, base siteurl.Base, d *structure.Document, blk *structure.Block, terms *annotate.Terms, slug string) {
 	for i, p := range blk.Paragraphs {
 		if i == 0 {
 			fmt.Fprintf(b, "[%s](%s %s) ", escapeInline(blk.Label), base.Path(InContext(d, blk)), attrValue("在全文中阅读"))
 		}
 		pos := 0
-		for _, m := range matches {
-			if m.Paragraph != i {
-				continue
-			}
+		for _, m := range terms.Find(p.Text, slug) {
 			b.WriteString(escapeInline(p.Text[pos:m.Start]))
 			fmt.Fprintf(b, "==%s==", escapeInline(p.Text[m.Start:m.End]))
 			pos = m.End
