@@ -1,8 +1,10 @@
 package build
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 
 	"statements/generator/annotate"
@@ -376,11 +378,17 @@ func (r *unitRenderer) addPage(u *unit, site *html.Site, p *markdown.Page) error
 	if err != nil {
 		return err
 	}
+	if r.cache != nil {
+		page = slices.Clip(bytes.Clone(page)) // kept: without the buffer's spare capacity
+	}
 	u.files = append(u.files, file{name: p.File(), data: page, links: r.links.Summarize(p.File(), page)})
 	if name := p.MarkdownFile(); name != "" {
 		md, err := p.Markdown()
 		if err != nil {
 			return err
+		}
+		if r.cache != nil {
+			md = bytes.Clone(md)
 		}
 		u.files = append(u.files, file{name: name, data: md})
 	}

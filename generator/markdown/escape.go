@@ -48,7 +48,8 @@ func escapeInline(text string) string {
 }
 
 // attrValue quotes a value for an attribute list: {#id data-label="…"}.
-func attrValue(v string) string {
-	v = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", " ").Replace(v)
-	return `"` + v + `"`
-}
+func attrValue(v string) string { return `"` + attrEscaper.Replace(v) + `"` }
+
+// attrEscaper escapes what ends or breaks an attribute value; made once,
+// since a Replacer builds its tables on first use.
+var attrEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", " ")

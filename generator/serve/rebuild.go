@@ -16,15 +16,16 @@ import (
 // rebuilder owns building: one goroutine runs it, so builds never overlap,
 // and a change that arrives during a build waits in the batcher for the next.
 type rebuilder struct {
-	ctx     context.Context // done when the server stops: a build under way stops too
-	trees   []tree
-	base    siteurl.Base
-	build   func(build.Config) (*build.Site, error) // build.Build; tests may swap it
-	site    *atomic.Pointer[snapshot]               // what the server serves
-	events  *broker
-	log     *logger
-	failing bool          // the last build failed
-	pending *atomic.Int64 // batches begun and not yet rebuilt (see batcher)
+	ctx        context.Context // done when the server stops: a build under way stops too
+	trees      []tree
+	base       siteurl.Base
+	build      func(build.Config) (*build.Site, error) // build.Build; tests may swap it
+	afterBuild func()                                  // if set, runs after every build
+	site       *atomic.Pointer[snapshot]               // what the server serves
+	events     *broker
+	log        *logger
+	failing    bool          // the last build failed
+	pending    *atomic.Int64 // batches begun and not yet rebuilt (see batcher)
 }
 
 // attempt is one build, not yet served.
@@ -108,6 +109,9 @@ func (r *rebuilder) attempt() attempt {
 		a.snap, a.files = newSnapshot(files, r.site.Load()), len(files)
 	}
 	a.took = time.Since(a.start).Round(time.Millisecond)
+	if r.afterBuild != nil {
+		r.afterBuild()
+	}
 	return a
 }
 
