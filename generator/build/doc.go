@@ -3,9 +3,17 @@
 //	load → structure → annotate → markdown → html (+ export, feeds, static) → linkcheck → files
 //
 // It takes the content, layouts and static trees as fs.FS values, so tests
-// build from testing/fstest.MapFS. Build (and a Builder, which reuses the
-// HTML of pages whose inputs did not change, for the development server)
-// gives a Site with every output file in memory. Stream gives the files to
+// build from testing/fstest.MapFS. Build gives a Site with every output
+// file in memory. A Builder, for the development server, builds again and
+// again, making only what changed: the output comes in units (a document's
+// pages and exports; one page of the site's own), each made from one value
+// (markdown.DocContext, markdown.ThemePage, a markdown.Page with html.Site)
+// by functions that read nothing else, and keyed by that value's digest
+// (package internal/digest), so a unit is made again exactly when
+// something it could read changed. Files that span the site (the search
+// index, data/index.json, llms-full.txt) are joined from parts each
+// document's unit makes; loading, structure and term scans are kept per
+// document file; the link check looks only at the files made anew. Stream gives the files to
 // an Output as they are made, a document's pages and exports at a time, and
 // keeps of the pages only their metadata: its memory is bounded by the
 // documents' text and the link check's summary of each page (ids, link
