@@ -32,7 +32,7 @@ type DocContext struct {
 // them, whichever document the note is in).
 type ThemeNote struct {
 	Slug, Title string
-	Docs        int       // how many documents it occurs in
+	Docs        int       // how many documents it occurs in, counted up to maxNoteDocuments+2: all a note tells from it
 	First       []DocRefs // its first documents in site order
 }
 
@@ -58,7 +58,7 @@ type Match struct {
 func (s *Site) Contexts() []*DocContext {
 	notes := map[*annotate.Theme]*ThemeNote{}
 	for _, t := range s.Notes.Themes {
-		n := &ThemeNote{Slug: t.Slug, Title: t.Title, Docs: len(t.Docs)}
+		n := &ThemeNote{Slug: t.Slug, Title: t.Title, Docs: min(len(t.Docs), maxNoteDocuments+2)}
 		for _, d := range t.Docs[:min(len(t.Docs), maxNoteDocuments+1)] {
 			r := DocRefs{Slug: d.Slug, Short: d.Short, Position: s.Notes.Position(d), Passages: ThemeIn(t, d)}
 			for _, ref := range t.In(d) {

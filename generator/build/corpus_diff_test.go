@@ -1,0 +1,93 @@
+package build_test
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"statements/generator/build"
+	"statements/generator/siteurl"
+	"statements/generator/synth"
+)
+
+// TestCachedBuildsEqualUncachedOnACorpus is TestCachedBuildsEqualUncached on
+// a synthetic corpus of a dozen documents, where a clause's note names only
+// the first documents of a theme and theme pages are paginated: random
+// edits of a document's text, with and without a theme's term, and
+// documents removed and added, after each of which a Builder that has seen
+// every earlier state gives exactly the files of a fresh build.
+func TestCachedBuildsEqualUncachedOnACorpus(t *testing.T) {
+	files, err := synth.Corpus(synth.Source{Content: os.DirFS("../../content"), Layouts: os.DirFS("../../layouts"), Static: os.DirFS("../../static")}, 12)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tree := fstest.MapFS{}
+	for name, data := range files {
+		tree[name] = &fstest.MapFile{Data: data}
+	}
+	base, _ := siteurl.Parse("/")
+	config := func() build.Config {
+		sub := func(dir string) fs.FS { f, _ := fs.Sub(tree, dir); return f }
+		return build.Config{Content: sub("content"), Layouts: sub("layouts"), Static: sub("static"), Base: base}
+	}
+	docs := func() []string {
+		names, _ := fs.Glob(tree, "content/documents/*.md")
+		return names
+	}
+	terms := []string{"一带一路", "人工智能", "气候变化", "全球发展倡议", "多边主义"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	b := build.NewBuilder()
+	if _, _, err := b.Build(config()); err != nil {
+		t.Fatal(err)
+	}
+	steps := 16
+	if testing.Short() {
+		steps = 6
+	}
+	for i := range steps {
+		names := docs()
+		name := names[rng.IntN(len(names))]
+		data := tree[name].Data
+		body := bytes.Index(data, []byte("\n---\n")) + 5
+		var what string
+		switch rng.IntN(4) {
+		case 0: // a clause's text
+			at := body + bytes.Index(data[body:], []byte("。"))
+			tree[name] = &fstest.MapFile{Data: append(append(append([]byte{}, data[:at]...), "变"...), data[at:]...)}
+			what = "text of " + name
+		case 1: // a theme's term, which changes where the theme occurs
+			term := terms[rng.IntN(len(terms))]
+			at := body + bytes.Index(data[body:], []byte("。"))
+			tree[name] = &fstest.MapFile{Data: append(append(append([]byte{}, data[:at]...), term...), data[at:]...)}
+			what = term + " added to " + name
+		case 2: // a document removed
+			if len(names) <= 4 {
+				continue
+			}
+			delete(tree, name)
+			what = "removed " + name
+		default: // a document added: a copy under a new slug
+			copyName := fmt.Sprintf("content/documents/added-%d.md", i)
+			tree[copyName] = &fstest.MapFile{Data: bytes.Replace(data, []byte("short: "), []byte(fmt.Sprintf("short: 新%d", i)), 1)}
+			what = "added " + strings.TrimPrefix(copyName, "content/")
+		}
+		cached, st, cerr := b.Build(config())
+		fresh, ferr := build.Build(config())
+		if fmt.Sprint(cerr) != fmt.Sprint(ferr) {
+			t.Fatalf("step %d (%s): cached build error %v, fresh build error %v", i, what, cerr, ferr)
+		}
+		if ferr != nil {
+			t.Logf("step %d (%s): both builds fail", i, what)
+			continue
+		}
+		if err := sameFiles(cached.Files, fresh.Files); err != nil {
+			t.Fatalf("step %d (%s): %v", i, what, err)
+		}
+		t.Logf("step %d (%s): %d pages rendered, %d reused", i, what, st.Rendered, st.Reused)
+	}
+}
