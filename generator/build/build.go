@@ -135,7 +135,11 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	k := &sink{out: out, links: linkcheck.NewSized(cfg.Base, c.lastSize())}
+	links := linkcheck.NewOnce(cfg.Base)
+	if c != nil {
+		links = linkcheck.NewSized(cfg.Base, c.lastSize())
+	}
+	k := &sink{out: out, links: links}
 	r := &unitRenderer{cfg: cfg, html: renderer, links: k.links, digests: h, cache: c}
 
 	siteData := &html.Site{Meta: content.Site, Documents: summaries(docs)}

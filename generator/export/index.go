@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"strings"
 
 	"statements/generator/annotate"
@@ -39,6 +40,9 @@ func NewIndexPart(c *markdown.DocContext) (*IndexPart, error) {
 			}
 			part.blocks[t.Slug] = ref
 		}
+	}
+	for slug, refs := range part.blocks {
+		part.blocks[slug] = slices.Clip(refs) // kept until the build ends: without spare capacity
 	}
 	return part, nil
 }

@@ -48,8 +48,9 @@ func Search(base siteurl.Base, docs []*structure.Document) (map[string][]byte, e
 // the index is put together from the parts without reading the texts again.
 type SearchPart struct {
 	document searchDocument
-	blocks   [][]byte // each block's entry after its document index: "eid","label","text"]
-	runes    []rune   // the characters of the texts that the t2s table maps from or to, sorted
+	entries  []byte // each block's entry after its document index, one after the other: "eid","label","text"]
+	ends     []int  // where each entry ends in entries
+	runes    []rune // the characters of the texts that the t2s table maps from or to, sorted
 }
 
 // NewSearchPart makes a document's part of the search index.
@@ -62,7 +63,8 @@ func NewSearchPart(base siteurl.Base, d *structure.Document) (*SearchPart, error
 		if err != nil {
 			return nil, err
 		}
-		part.blocks = append(part.blocks, entry[1:len(entry)-1]) // without "[" and the newline
+		part.entries = append(part.entries, entry[1:len(entry)-1]...) // without "[" and the newline
+		part.ends = append(part.ends, len(part.entries))
 		for _, r := range b.Text() {
 			if _, ok := table[r]; (ok || simplified[r]) && !seen[r] {
 				seen[r] = true
@@ -71,6 +73,7 @@ func NewSearchPart(base siteurl.Base, d *structure.Document) (*SearchPart, error
 		}
 	}
 	slices.Sort(part.runes)
+	part.entries = slices.Clip(part.entries) // kept until the build ends: without spare capacity
 	return part, nil
 }
 
@@ -84,9 +87,7 @@ func SearchFrom(parts []*SearchPart) (map[string][]byte, error) {
 		for _, r := range p.runes {
 			used[r] = true
 		}
-		for _, entry := range p.blocks {
-			size += len(entry) + 16
-		}
+		size += len(p.entries) + 16*len(p.ends)
 	}
 	t2s := map[string]string{}
 	for trad, simp := range traditionalToSimplified() {
@@ -109,7 +110,10 @@ func SearchFrom(parts []*SearchPart) (map[string][]byte, error) {
 	b.WriteString(`,"blocks":[`)
 	first := true
 	for i, p := range parts {
-		for _, entry := range p.blocks {
+		start := 0
+		for _, end := range p.ends {
+			entry := p.entries[start:end]
+			start = end
 			if !first {
 				b.WriteByte(',')
 			}

@@ -257,7 +257,7 @@ func LLMsFullPart(base siteurl.Base, d *structure.Document) []byte {
 	for _, blk := range d.Blocks {
 		fmt.Fprintf(&b, "%s\n[%s](%s)\n\n", blk.Text(), blk.EID, base.Abs(markdown.BlockPath(d, blk)))
 	}
-	return []byte(b.String())
+	return []byte(b.String()) // a copy of exactly its length: kept until the build ends
 }
 
 func encodeXML(v any) ([]byte, error) {

@@ -17,8 +17,10 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"maps"
 	"net/url"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -52,6 +54,13 @@ type Checker struct {
 	mu    sync.Mutex
 	files map[string]*Summary // every file; a page with its Summary, any other file with nil
 	fresh []string            // the files not said to be as in the previous build (AddKept)
+	// Without a next build to check against (NewOnce), a page's links are
+	// merged here as it is added, and its Summary keeps only its ids:
+	// pages share most link targets, so memory is bounded by the site's
+	// targets, not the sum of every page's links.
+	once   bool
+	wanted map[target]use // every merged link's target, with its first use
+	bad    []string       // the merged pages' links broken whatever the rest
 }
 
 // New gives a Checker for a site served under base.
@@ -60,7 +69,29 @@ func New(base siteurl.Base) *Checker { return NewSized(base, 0) }
 // NewSized gives a Checker for a site of about n files.
 func NewSized(base siteurl.Base, n int) *Checker {
 	site, _ := url.Parse("http://site.invalid" + base.Prefix() + "/")
-	return &Checker{base: base, site: site, files: make(map[string]*Summary, n)}
+	return &Checker{base: base, site: site, files: make(map[string]*Summary, n), wanted: map[target]use{}}
+}
+
+// NewOnce gives a Checker for a build that no later build is checked
+// against (with CheckSince): it keeps less of each page.
+func NewOnce(base siteurl.Base) *Checker {
+	c := NewSized(base, 0)
+	c.once = true
+	return c
+}
+
+// keep records a file; the caller holds c.mu and has checked the name is free.
+func (c *Checker) keep(name string, s *Summary) {
+	if c.once && s != nil {
+		for _, l := range s.links {
+			if u, seen := c.wanted[l.t]; !seen || name < u.page {
+				c.wanted[l.t] = use{name, l.link}
+			}
+		}
+		c.bad = append(c.bad, s.bad...)
+		s = &Summary{ids: s.ids}
+	}
+	c.files[name] = s
 }
 
 // Check verifies every internal link of every HTML file in files, and those of sources.
@@ -126,7 +157,7 @@ func (c *Checker) AddNew(name string, s *Summary) bool {
 	if _, taken := c.files[name]; taken {
 		return false
 	}
-	c.files[name] = s
+	c.keep(name, s)
 	c.fresh = append(c.fresh, name)
 	return true
 }
@@ -142,7 +173,7 @@ func (c *Checker) AddNewAll(files iter.Seq2[string, *Summary], kept bool) (taken
 		if _, dup := c.files[name]; dup {
 			return name, false
 		}
-		c.files[name] = s
+		c.keep(name, s)
 		if !kept {
 			c.fresh = append(c.fresh, name)
 		}
@@ -230,8 +261,8 @@ func sameIDs(a, b map[string]bool) bool {
 
 // check verifies every link.
 func (c *Checker) check(sources []Source) error {
-	wanted := map[target]use{} // every link's target, with its first use
-	var broken []string
+	wanted := maps.Clone(c.wanted) // every link's target, with its first use
+	broken := slices.Clone(c.bad)
 	for name, s := range c.files {
 		if s == nil {
 			continue

@@ -123,3 +123,23 @@ func (c *Checker) checkAll(files map[string][]byte) error {
 	}
 	return c.Check(nil)
 }
+
+// TestCheckOnce: a Checker that merges links as pages come reports what one
+// that keeps every page's links reports.
+func TestCheckOnce(t *testing.T) {
+	base, _ := siteurl.Parse("/")
+	files := map[string][]byte{
+		"index.html":     []byte(`<a href="/doc/#para_1">x</a><a href="/nope/">x</a><a href="../../x">out</a>`),
+		"doc/index.html": []byte(`<p id="para_1"></p><a href="/#top">x</a><a href="/nope/">again</a>`),
+	}
+	keep, once := New(base), NewOnce(base)
+	for name, data := range files {
+		keep.Add(name, data)
+		once.Add(name, data)
+	}
+	sources := []Source{{File: "content/themes/x.md", Line: 3, Page: "/themes/x/", Link: "/doc/#para_9"}}
+	a, b := fmt.Sprint(keep.Check(sources)), fmt.Sprint(once.Check(sources))
+	if a != b || !strings.Contains(a, "nope") {
+		t.Errorf("keeping every page's links: %s\nmerging them: %s", a, b)
+	}
+}
