@@ -218,20 +218,27 @@ func TestCachedBuildsEqualUncached(t *testing.T) {
 	e.build(t, b)
 	for i := range steps {
 		what := randomEdit(t, e, rng)
-		cached, st, cerr := b.Build(e.config())
-		fresh, ferr := build.Build(e.config())
-		if fmt.Sprint(cerr) != fmt.Sprint(ferr) {
-			t.Fatalf("step %d (%s): cached build error %v, fresh build error %v", i, what, cerr, ferr)
-		}
-		if ferr != nil {
-			t.Logf("step %d (%s): both builds fail", i, what)
-			continue
-		}
-		if err := sameFiles(cached.Files, fresh.Files); err != nil {
-			t.Fatalf("step %d (%s): %v", i, what, err)
-		}
-		t.Logf("step %d (%s): %d pages rendered, %d reused", i, what, st.Rendered, st.Reused)
+		compareBuilds(t, b, e.config(), fmt.Sprintf("step %d (%s)", i, what))
 	}
+}
+
+// compareBuilds builds cfg with b and afresh, and fails the test unless
+// both give the same files or the same error.
+func compareBuilds(t *testing.T, b *build.Builder, cfg build.Config, step string) {
+	t.Helper()
+	cached, st, cerr := b.Build(cfg)
+	fresh, ferr := build.Build(cfg)
+	if fmt.Sprint(cerr) != fmt.Sprint(ferr) {
+		t.Fatalf("%s: cached build error %v, fresh build error %v", step, cerr, ferr)
+	}
+	if ferr != nil {
+		t.Logf("%s: both builds fail", step)
+		return
+	}
+	if err := sameFiles(cached.Files, fresh.Files); err != nil {
+		t.Fatalf("%s: %v", step, err)
+	}
+	t.Logf("%s: %d pages rendered, %d reused", step, st.Rendered, st.Reused)
 }
 
 // sameFiles says how two sites' files differ, if they do.

@@ -76,18 +76,6 @@ func TestCachedBuildsEqualUncachedOnACorpus(t *testing.T) {
 			tree[copyName] = &fstest.MapFile{Data: bytes.Replace(data, []byte("short: "), []byte(fmt.Sprintf("short: 新%d", i)), 1)}
 			what = "added " + strings.TrimPrefix(copyName, "content/")
 		}
-		cached, st, cerr := b.Build(config())
-		fresh, ferr := build.Build(config())
-		if fmt.Sprint(cerr) != fmt.Sprint(ferr) {
-			t.Fatalf("step %d (%s): cached build error %v, fresh build error %v", i, what, cerr, ferr)
-		}
-		if ferr != nil {
-			t.Logf("step %d (%s): both builds fail", i, what)
-			continue
-		}
-		if err := sameFiles(cached.Files, fresh.Files); err != nil {
-			t.Fatalf("step %d (%s): %v", i, what, err)
-		}
-		t.Logf("step %d (%s): %d pages rendered, %d reused", i, what, st.Rendered, st.Reused)
+		compareBuilds(t, b, config(), fmt.Sprintf("step %d (%s)", i, what))
 	}
 }

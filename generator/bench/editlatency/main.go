@@ -55,6 +55,8 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"statements/generator/internal/testenv"
 )
 
 // watchJS runs in every document the tab loads, before the page's own
@@ -154,17 +156,7 @@ func run(c config) (err error) {
 		return err
 	}
 	defer os.RemoveAll(profile)
-	actx, cancelAlloc := chromedp.NewExecAllocator(ctx,
-		chromedp.ExecPath(c.chrome),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.UserDataDir(profile),
-	)
+	actx, cancelAlloc := testenv.NewAllocator(ctx, c.chrome, profile)
 	defer cancelAlloc()
 	tab, cancelTab := chromedp.NewContext(actx)
 	defer cancelTab()
