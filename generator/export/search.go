@@ -31,18 +31,6 @@ type searchDocument struct {
 	URL   string `json:"url"`
 }
 
-// Search gives the search index.
-func Search(base siteurl.Base, docs []*structure.Document) (map[string][]byte, error) {
-	parts := make([]*SearchPart, len(docs))
-	for i, d := range docs {
-		var err error
-		if parts[i], err = NewSearchPart(base, d); err != nil {
-			return nil, err
-		}
-	}
-	return SearchFrom(parts)
-}
-
 // SearchPart is one document's share of the search index, made once per
 // version of the document (a build keeps it with the document's pages):
 // the index is put together from the parts without reading the texts again.
