@@ -336,7 +336,7 @@ func TestBrokenInputKeepsPublic(t *testing.T) {
 		{"paragraph split over two lines", edit(cubaFile, "四、古方重申无条件", "四、古方重申\n无条件"), cubaFile + ":29: paragraph continues on a second line"},
 		{"theme term matches nothing", writeFile("content/themes/nothing.md", theme("terms: [不存在的词]\n", "注释。")), "content/themes/nothing.md:4: term \"不存在的词\" matches nowhere"},
 		{"unknown block in a manual list", writeFile("content/themes/manual.md", theme("terms: [一带一路倡议]\nadd: [no-such-document#para_1]\n", "注释。")), "content/themes/manual.md:5: add: \"no-such-document#para_1\" is not a block"},
-		{"term claimed by two themes", writeFile("content/themes/twice.md", theme("terms: [第2758号决议]\n", "注释。")), "content/themes/un-resolution-2758.md:4: term \"第2758号决议\" is also a term of theme twice"},
+		{"term claimed by two themes", writeFile("content/themes/twice.md", theme("terms: [第2758号决议]\n", "注释。")), "content/themes/un-resolution-2758.md:5: term \"第2758号决议\" is also a term of theme twice"},
 		{"javascript: link in an annotation", writeFile("content/themes/js.md", theme("terms: [瓜达尔港]\n", "见[此处](javascript:alert(1))。")), "content/themes/js.md:7: link \"javascript:alert(1)\": may link only to http(s) URLs or to paths of this site"},
 		{"javascript: link in an editorial page", writeFile("content/pages/about-us.md", "---\ntitle: 关于\n---\n\n见[此处](javascript:alert(1))。\n"), "content/pages/about-us.md:5: link \"javascript:alert(1)\": may link only to http(s) URLs or to paths of this site"},
 		{"protocol-relative link in an annotation", writeFile("content/themes/cdn.md", theme("terms: [瓜达尔港]\n", "第一段。\n\n见[此处](//evil.example/x)。")), "content/themes/cdn.md:9: link \"//evil.example/x\""},

@@ -1,6 +1,8 @@
 package browsertest
 
 import (
+	"encoding/json"
+	"fmt"
 	"net/url"
 	"slices"
 	"statements/generator/internal/testenv"
@@ -8,13 +10,13 @@ import (
 	"testing"
 )
 
-// blocksContaining lists the anchor of every block whose text contains s,
-// as search results link them: /<document>/#<eid>.
+// blocksContaining lists the page of every block whose text contains s,
+// as search results link them: /<document>/<eid>/.
 func blocksContaining(t *testing.T, s string) []string {
 	t.Helper()
 	var found []string
 	for _, r := range testenv.BlocksContaining(t, siteDir, s) {
-		found = append(found, "/"+r.Document+"/#"+r.EID)
+		found = append(found, "/"+r.Document+"/"+r.EID+"/")
 	}
 	return found
 }
@@ -24,11 +26,11 @@ func blocksContaining(t *testing.T, s string) []string {
 func searchResults(t *testing.T, query string) (links, marks []string, status string) {
 	t.Helper()
 	tb := openTab(t, desktop, "/search/?q="+url.QueryEscape(query))
-	if !tb.waitFor(`(s => s && !s.startsWith("正在载入"))(document.querySelector(".search-status").textContent)`) {
+	if !tb.waitFor(`document.querySelector("article.search").dataset.shown === ` + jsString(strings.TrimSpace(query))) {
 		t.Fatalf("search for %q: the results never appeared", query)
 	}
-	tb.eval(`[...document.querySelectorAll(".search-results a.hit")].map(a => new URL(a.href).pathname + new URL(a.href).hash)`, &links)
-	tb.eval(`[...document.querySelectorAll(".search-results mark")].map(m => m.textContent)`, &marks)
+	tb.eval(`[...document.querySelectorAll(".search-results section:not(.search-themes):not(.search-documents):not(.search-numbers) a.hit")].map(a => new URL(a.href).pathname)`, &links)
+	tb.eval(`[...document.querySelectorAll(".search-results section:not(.search-themes):not(.search-documents):not(.search-numbers) mark")].map(m => m.textContent)`, &marks)
 	tb.eval(`document.querySelector(".search-status").textContent`, &status)
 	return links, marks, status
 }
@@ -102,5 +104,174 @@ func TestSearchWithoutJavaScript(t *testing.T) {
 	tb.eval(`(e => e && getComputedStyle(e).display !== "none" ? e.textContent : "")(document.querySelector(".nojs"))`, &help)
 	if !strings.Contains(help, "查找") {
 		t.Errorf("without JavaScript the search page shows %q, not how to search", help)
+	}
+}
+
+// jsString is s as a JavaScript string literal.
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// sectionLinks are the paths the links of one section of the results lead to.
+func sectionLinks(t *testing.T, tb *tab, section string) []string {
+	t.Helper()
+	var links []string
+	tb.eval(`[...document.querySelectorAll(".search-results `+section+` a.hit")].map(a => new URL(a.href).pathname)`, &links)
+	return links
+}
+
+// searched opens /search/?q=query and waits for its results.
+func searched(t *testing.T, query string) *tab {
+	t.Helper()
+	tb := openTab(t, desktop, "/search/?q="+url.QueryEscape(query))
+	if !tb.waitFor(`document.querySelector("article.search").dataset.shown === ` + jsString(strings.TrimSpace(query))) {
+		t.Fatalf("search for %q: the results never appeared", query)
+	}
+	return tb
+}
+
+// TestSearchNamesAndNumbers: themes are found by their English names and
+// aliases, documents by their titles, clauses by their numbers written as
+// readers write them; these come before the clauses whose text holds the query.
+func TestSearchNamesAndNumbers(t *testing.T) {
+	const cuba, pakistan = "/china-cuba-joint-statement-2025/", "/china-pakistan-action-plan-2025-2029/"
+	tests := []struct{ query, section, want string }{
+		{"Belt and Road", ".search-themes", "/themes/belt-and-road-initiative/"},
+		{"belt and road initiative", ".search-themes", "/themes/belt-and-road-initiative/"},
+		{"Resolution 2758", ".search-themes", "/themes/un-resolution-2758/"},
+		{"CPEC", ".search-themes", "/themes/belt-and-road-initiative/"},
+		{"Taiwan", ".search-themes", "/themes/one-china-principle/"},
+		{"一带一路", ".search-themes", "/themes/belt-and-road-initiative/"},
+		{"行动计划", ".search-documents", pakistan},
+		{"古巴共和国", ".search-documents", cuba},
+		{"一、5", ".search-numbers", pakistan + "part_1__para_5/"},
+		{"第一部分第5项", ".search-numbers", pakistan + "part_1__para_5/"},
+		{"第四条", ".search-numbers", cuba + "para_4/"},
+		{"四", ".search-numbers", cuba + "para_4/"},
+		{"part_2__para_3", ".search-numbers", pakistan + "part_2__para_3/"},
+		{"序言第3段", ".search-numbers", cuba + "preamble__p_3/"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			tb := searched(t, tt.query)
+			if links := sectionLinks(t, tb, tt.section); !slices.Contains(links, tt.want) {
+				t.Errorf("%s links to %v, want %s", tt.section, links, tt.want)
+			}
+			var order []string
+			tb.eval(`[...document.querySelectorAll(".search-results > section")].map(s => s.className)`, &order)
+			if i := slices.IndexFunc(order, func(c string) bool { return c == "search-group" }); i >= 0 && i < slices.Index(order, "search-group "+tt.section[1:]) {
+				t.Errorf("sections in the order %v: names and numbers should come first", order)
+			}
+		})
+	}
+	t.Run("no hits", func(t *testing.T) {
+		tb := searched(t, "Atlantis")
+		var status string
+		tb.eval(`document.querySelector(".search-status").textContent`, &status)
+		var n int
+		tb.eval(`document.querySelectorAll(".search-results a").length`, &n)
+		if n != 0 || !strings.Contains(status, "没有找到") {
+			t.Errorf("%d links, status %q; want none and a message saying so", n, status)
+		}
+	})
+}
+
+// TestSearchPunctuationBlind: hyphens, dashes and middle dots are not seen,
+// in the query or the text.
+func TestSearchPunctuationBlind(t *testing.T) {
+	for _, tt := range []struct{ query, text string }{
+		{"迪亚斯卡内尔", "迪亚斯-卡内尔"},
+		{"迪亚斯—卡内尔", "迪亚斯-卡内尔"},
+		{"中国-拉共体", "中国—拉共体"},
+		{"中国拉共体", "中国—拉共体"},
+		{"夏巴兹谢里夫", "夏巴兹·谢里夫"},
+		{"夏巴兹・谢里夫", "夏巴兹·谢里夫"},
+	} {
+		t.Run(tt.query, func(t *testing.T) {
+			want := blocksContaining(t, tt.text)
+			links, marks, _ := searchResults(t, tt.query)
+			slices.Sort(links)
+			slices.Sort(want)
+			if len(want) == 0 || !slices.Equal(links, want) {
+				t.Errorf("results link to %v, want the blocks containing %q: %v", links, tt.text, want)
+			}
+			for _, m := range marks {
+				if m != tt.text {
+					t.Errorf("marked %q, want %q", m, tt.text)
+				}
+			}
+		})
+	}
+}
+
+// TestSearchMarksAndLinks: every match in a result is marked, the count
+// said, and the result links to the clause's own page with a text fragment
+// of the match.
+func TestSearchMarksAndLinks(t *testing.T) {
+	const query = "中巴"
+	tb := searched(t, query)
+	var items []struct {
+		Href  string
+		Marks []string
+		Text  string
+	}
+	tb.eval(`[...document.querySelectorAll(".search-results section.search-group:not(.search-themes):not(.search-documents):not(.search-numbers) li")].map(li => ({
+		Href: li.querySelector("a.hit").href,
+		Marks: [...li.querySelectorAll("mark")].map(m => m.textContent),
+		Text: li.textContent}))`, &items)
+	if len(items) == 0 {
+		t.Fatal("no results")
+	}
+	several := 0
+	for _, it := range items {
+		u, err := url.Parse(it.Href)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if u.Fragment != ":~:text="+query && u.EscapedFragment() != ":~:text="+url.PathEscape(query) {
+			t.Errorf("%s: the link has no text fragment of %q", it.Href, query)
+		}
+		for _, m := range it.Marks {
+			if m != query {
+				t.Errorf("%s: marked %q", it.Href, m)
+			}
+		}
+		if n := len(it.Marks); n > 1 {
+			several++
+			if !strings.Contains(it.Text, fmt.Sprintf("（%d 处）", n)) {
+				t.Errorf("%s: %d marks, but the count says otherwise: %s", it.Href, n, it.Text)
+			}
+		}
+	}
+	if several == 0 {
+		t.Errorf("no result marks more than one match of %q; the test needs one", query)
+	}
+}
+
+// TestSearchPages: a common word shows a first page of results with the
+// total, and a button that shows more.
+func TestSearchPages(t *testing.T) {
+	const query = "合作"
+	want := len(blocksContaining(t, query))
+	tb := searched(t, query)
+	count := func() (n int) {
+		tb.eval(`document.querySelectorAll(".search-results section.search-group:not(.search-themes):not(.search-documents):not(.search-numbers) li").length`, &n)
+		return n
+	}
+	var status string
+	tb.eval(`document.querySelector(".search-status").textContent`, &status)
+	if !strings.Contains(status, fmt.Sprint(want)) {
+		t.Errorf("status %q does not give the total, %d", status, want)
+	}
+	if n := count(); n != 20 {
+		t.Fatalf("%d results on the first page, want 20 of %d", n, want)
+	}
+	tb.eval(`document.querySelector(".search-more").click(), true`, nil)
+	if !tb.waitFor(`document.querySelectorAll(".search-results li").length > 20`) {
+		t.Fatal("the button showed no more")
+	}
+	if n := count(); n != min(40, want) {
+		t.Errorf("%d results after one click, want %d", n, min(40, want))
 	}
 }

@@ -17,6 +17,7 @@ import (
 	"statements/generator/linkcheck"
 	"statements/generator/load"
 	"statements/generator/markdown"
+	"statements/generator/search"
 	"statements/generator/siteurl"
 	"statements/generator/sources"
 	"statements/generator/structure"
@@ -191,16 +192,19 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 		return nil, err
 	}
 	more := map[string][]byte{export.IndexPath[1:]: index}
-	searchParts := make([]*export.SearchPart, len(docUnits))
+	searchParts := make([]*search.Part, len(docUnits))
 	llmsParts := make([][]byte, len(docUnits))
 	for i, u := range docUnits {
 		searchParts[i], llmsParts[i] = u.search, u.llms
 	}
-	search, err := export.SearchFrom(searchParts)
+	searchFiles, err := memoize(c, h, search.MetaPath, searchInput{Parts: searchParts, Themes: searchThemes(cfg.Base, notes)}, joinSearch)
 	if err != nil {
 		return nil, err
 	}
-	if err := putAll(k, "data export", more, search); err != nil {
+	for _, f := range searchFiles {
+		more[f.Name] = f.Data
+	}
+	if err := putAll(k, "data export", more); err != nil {
 		return nil, err
 	}
 	crawl, err := feeds.Files(ms, pages)
@@ -226,6 +230,23 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 		warnings = append(warnings, d.Warnings...)
 	}
 	return &Site{Pages: pages, Documents: docs, Warnings: warnings}, nil
+}
+
+// searchInput is what the search index's shared files are made from.
+type searchInput struct {
+	Parts  []*search.Part
+	Themes []search.Theme
+}
+
+func joinSearch(in searchInput) ([]search.File, error) { return search.Join(in.Parts, in.Themes) }
+
+// searchThemes are the themes as the search index names them.
+func searchThemes(base siteurl.Base, notes *annotate.Annotations) []search.Theme {
+	themes := make([]search.Theme, len(notes.Themes))
+	for i, t := range notes.Themes {
+		themes[i] = search.Theme{Title: t.Title, TitleEn: t.TitleEn, URL: base.Path(markdown.ThemePath(t)), Aliases: t.Aliases}
+	}
+	return themes
 }
 
 // summaries name the documents for the layouts' lists.

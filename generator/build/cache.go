@@ -15,6 +15,7 @@ import (
 	"statements/generator/linkcheck"
 	"statements/generator/load"
 	"statements/generator/markdown"
+	"statements/generator/search"
 	"statements/generator/structure"
 )
 
@@ -75,7 +76,7 @@ type unitInput struct {
 type unit struct {
 	files  []file
 	pages  []*markdown.Page
-	search *export.SearchPart
+	search *search.Part
 	index  *export.IndexPart
 	llms   []byte // its part of llms-full.txt
 }
@@ -135,24 +136,24 @@ func (c *cache) lastLinks() *linkcheck.Checker {
 	return c.links
 }
 
-// memo is a file made from the parts of every document, with the digest of its input.
+// memo is output made from the parts of every document, with the digest of its input.
 type memo struct {
 	key  digest.Digest
-	data []byte
+	data any
 }
 
 // memo gives make(in), or the last build's file of that path if in has
 // the same digest. The documents' parts in it are digested as the key of
 // the unit that made them (see unitRenderer.get), so an unchanged input
 // costs a digest of a few bytes per document.
-func memoize[In any](c *cache, h *digest.Hasher, path string, in In, make func(In) ([]byte, error)) ([]byte, error) {
+func memoize[In, Out any](c *cache, h *digest.Hasher, path string, in In, make func(In) (Out, error)) (Out, error) {
 	if c == nil {
 		return make(in)
 	}
 	key := h.Of(in)
 	if m, ok := c.memos[path]; ok && m.key == key {
 		c.nextMemos[path] = m
-		return m.data, nil
+		return m.data.(Out), nil
 	}
 	data, err := make(in)
 	if err == nil {
@@ -325,6 +326,9 @@ func (r *unitRenderer) identifyParts(u *unit, key digest.Digest) {
 	if u.index != nil {
 		r.digests.Identify(u.index, key)
 	}
+	if u.search != nil {
+		r.digests.Identify(u.search, key)
+	}
 }
 
 // sitePage makes the unit of a page of the site's own, or of a theme's.
@@ -361,8 +365,11 @@ func (r *unitRenderer) document(in unitInput) (*unit, error) {
 		return nil, fmt.Errorf("%s: Akoma Ntoso: %w", c.Doc.File, err)
 	}
 	u.files = append(u.files, file{name: export.XMLPath(c.Doc)[1:], data: data})
-	if u.search, err = export.NewSearchPart(c.Base, c.Doc); err != nil {
+	if u.search, err = search.NewPart(search.FromDocument(c.Base, c.Doc)); err != nil {
 		return nil, err
+	}
+	for _, f := range u.search.Chunks() {
+		u.files = append(u.files, file{name: f.Name, data: f.Data})
 	}
 	if u.index, err = export.NewIndexPart(c); err != nil {
 		return nil, err

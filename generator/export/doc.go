@@ -8,8 +8,6 @@
 //	data/<slug>.json    one document: its metadata and its blocks in reading
 //	                    order, each with eid, kind, num, text, url and themes
 //	data/<slug>.akn.xml the document in Akoma Ntoso 3.0, with the same eIds
-//	search/index.json   every block's text for the search page, and the
-//	                    traditional→simplified pairs its characters need
 //
 // A block's text is exactly as published, its number marker included, its
 // paragraphs joined by "\n"; the texts of all blocks, concatenated, are the

@@ -69,6 +69,7 @@ type Theme struct {
 	Slug       string
 	Title      string   `yaml:"title"`
 	TitleEn    string   `yaml:"title_en"`
+	Aliases    []string `yaml:"aliases"` // other names readers search it by: BRI, CPEC, Resolution 2758
 	Terms      []string `yaml:"terms"`   // exact strings that mark the theme in the text
 	Exclude    []string `yaml:"exclude"` // longer strings containing a term that do not mark the theme
 	Add        []string `yaml:"add"`     // block references "<document slug>#<eid>" tagged by hand

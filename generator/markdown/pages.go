@@ -238,9 +238,9 @@ const SearchPath = "/search/"
 // searchPage explains how to search; the layout adds the form, and search.js the results.
 func searchPage(s *Site) *Page {
 	var b strings.Builder
-	b.WriteString("输入词语或编号即可在全部文件中查找，结果随输入即时更新，并可通过地址分享（例如 `/search/?q=一带一路`）。" +
-		"查找不分简繁、全角半角和空格。\n\n")
-	b.WriteString("Search finds every block that contains what you type, in all documents; the query stays in the address, so a search can be shared.\n\n")
+	b.WriteString("输入词语、名称或条款编号（如“一、5”“第四条”“part_2”），即可在全部文件的正文、标题和主题名称中查找；结果随输入即时更新，并可通过地址分享（例如 `/search/?q=一带一路`）。" +
+		"查找不分简繁、全角半角，也不计空格、连字符、破折号和间隔号。\n\n")
+	b.WriteString("Search finds every clause whose text contains what you type, and the documents and themes whose names do (in Chinese or English: *Belt and Road*, *Resolution 2758*, *CPEC*), and clauses by number; the query stays in the address, so a search can be shared.\n\n")
 	return &Page{
 		Path: SearchPath, Layout: SearchLayout, Title: "搜索",
 		Description: "在全部文件中查找词语，结果按文件分组并链接到段落。",
