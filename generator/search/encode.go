@@ -57,11 +57,14 @@ func (r *numberReader) next() (v int, ok bool) {
 
 // shardOf is the shard of a key, among n (a power of two): FNV-1a over its
 // code points, each taken as one 32-bit value. search.js computes the same.
-func shardOf(key string, n int) int {
+func shardOf(key string, n int) int { return int(hashOf(key) & uint32(n-1)) }
+
+// hashOf is FNV-1a over a key's code points.
+func hashOf(key string) uint32 {
 	h := uint32(2166136261)
 	for _, r := range key {
 		h ^= uint32(r)
 		h *= 16777619
 	}
-	return int(h & uint32(n-1))
+	return h
 }
