@@ -1,6 +1,6 @@
 // search-index.js reads the site's search index the way generator/search
 // specifies it (doc.go; its Index reads it the same way): the query is
-// normalized as the texts were, found exactly by its covering bigrams'
+// normalized as the texts were, found exactly by its covering trigrams'
 // positions, and only the files a query needs are fetched. search.js shows
 // the results; a Go test runs this file in Node against a scan of the texts.
 ((exports) => {
@@ -9,6 +9,8 @@
   const SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
   const PUNCT = /[\p{P}\p{S}]/u;
   const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  const DIGIT = new Int8Array(128).fill(-1);
+  for (let i = 0; i < ALPHABET.length; i++) DIGIT[ALPHABET.charCodeAt(i)] = i;
 
   // openSearchIndex opens the index whose files load(path) gives as text
   // (path relative to the index's root: "meta.json", "g/1f.txt"…). It
@@ -50,9 +52,11 @@
       return h & (meta.shards - 1);
     }
 
-    function isBigram(key) { return key[0] !== NUMBER_PREFIX && Array.from(key).length === 2; }
+    // gramLength is the number of characters of a gram's key, 0 for a number's.
+    function gramLength(key) { return key[0] === NUMBER_PREFIX ? 0 : Array.from(key).length; }
 
-    // postings gives [{doc, entry, at}] for a key.
+    // postings gives [{doc, entry, count, at}] for a key: count for a gram
+    // of two or three characters, at (positions) for three.
     function postings(key) {
       var n = shardOf(key);
       return get("g/" + n.toString(16) + ".txt", "text").then((shard) => {
@@ -63,24 +67,25 @@
         var end = shard.indexOf("\n", start);
         var s = shard.slice(start, end < 0 ? shard.length : end), pos = 0;
         function next() {
-          var v = 0, shift = 0;
+          var v = 0, scale = 1;
           for (;;) {
-            var d = ALPHABET.indexOf(s[pos++]);
-            v += (d & 31) * Math.pow(2, shift);
+            var d = DIGIT[s.charCodeAt(pos++)];
+            v += (d & 31) * scale;
             if (!(d & 32)) return v;
-            shift += 5;
+            scale *= 32;
           }
         }
-        var out = [], bigram = isBigram(key);
+        var out = [], n = gramLength(key);
         while (pos < s.length) {
           var doc = next(), count = next(), entry = 0;
           for (var i = 0; i < count; i++) {
             entry += next();
-            var hit = { doc: doc, entry: entry, at: null };
-            if (bigram) {
-              var k = next(), at = 0;
+            var hit = { doc: doc, entry: entry };
+            if (n >= 2) hit.count = next();
+            if (n === 3) {
+              var at = 0;
               hit.at = [];
-              for (var j = 0; j < k; j++) { at += next(); hit.at.push(at); }
+              for (var j = 0; j < hit.count; j++) { at += next(); hit.at.push(at); }
             }
             out.push(hit);
           }
@@ -89,17 +94,18 @@
       });
     }
 
+    // covering gives the offsets of the trigrams that cover a query of n ≥ 3 characters.
     function covering(n) {
       var offsets = [];
-      for (var o = 0; o + 2 <= n; o += 2) offsets.push(o);
-      if (offsets[offsets.length - 1] !== n - 2) offsets.push(n - 2);
+      for (var o = 0; o + 3 <= n; o += 3) offsets.push(o);
+      if (offsets[offsets.length - 1] !== n - 3) offsets.push(n - 3);
       return offsets;
     }
 
-    // phrase finds a query of two characters or more.
+    // phrase finds a query of three characters or more.
     function phrase(q) {
       var offsets = covering(q.length);
-      return Promise.all(offsets.map((o) => postings(q[o] + q[o + 1]))).then((lists) => {
+      return Promise.all(offsets.map((o) => postings(q[o] + q[o + 1] + q[o + 2]))).then((lists) => {
         var sets = lists.map((l) => {
           var m = new Map();
           l.forEach((h) => { m.set(h.doc + ":" + h.entry, new Set(h.at)); });
@@ -131,7 +137,7 @@
       });
       var key = numberKey(query), asks = [];
       asks.push(key && Array.from(key).length <= MAX_NUMBER_KEY ? postings(NUMBER_PREFIX + key) : Promise.resolve([]));
-      asks.push(q.length === 1 ? postings(q[0]) : phrase(q));
+      asks.push(q.length <= 2 ? postings(q.join("")) : phrase(q));
       return Promise.all(asks).then((r) => {
         found.numbers = r[0];
         r[1].forEach((h) => { (h.entry === 0 ? found.documents : found.texts).push(h); });

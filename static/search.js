@@ -11,7 +11,7 @@
   var input = page.querySelector("#q");
   var status = page.querySelector(".search-status");
   var results = page.querySelector(".search-results");
-  var PAGE = 20, index = null, generation = 0;
+  var PAGE = Number(page.dataset.page) || 10, index = null, generation = 0;
 
   function say(template, values) {
     return template.replace(/\{(\w+)\}/g, (_, k) => values[k]);

@@ -3,6 +3,7 @@ package browsertest
 import (
 	"fmt"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,7 +36,11 @@ func TestAccessibility(t *testing.T) {
 	needBrowser(t)
 	axe := needAxe(t)
 	pages := append(pageTypes[:len(pageTypes):len(pageTypes)],
-		struct{ name, path string }{"document-at-clause", "/china-cuba-joint-statement-2025/#para_4"})
+		struct{ name, path string }{"document-at-clause", "/china-cuba-joint-statement-2025/#para_4"},
+		// results in many blocks, with a "more" button; names and numbers; none
+		struct{ name, path string }{"search-many", "/search/?q=" + url.QueryEscape("合作")},
+		struct{ name, path string }{"search-names", "/search/?q=" + url.QueryEscape("Belt and Road")},
+		struct{ name, path string }{"search-none", "/search/?q=" + url.QueryEscape("量子引力")})
 	for _, p := range pages {
 		t.Run(p.name, func(t *testing.T) { checkAccessibility(t, axe, origin, p.path) })
 	}
@@ -71,6 +76,12 @@ func TestShapesAccessibility(t *testing.T) {
 func checkAccessibility(t *testing.T, axe, base, path string) {
 	tb := newTab(t, looks[0])
 	tb.openAt(base, path)
+	if u, err := url.Parse(path); err == nil && u.Path == "/search/" && u.Query().Get("q") != "" {
+		// the results, not the page before search.js has shown them
+		if !tb.waitFor(`document.querySelector("article.search").dataset.shown === ` + jsString(strings.TrimSpace(u.Query().Get("q")))) {
+			t.Fatalf("%s: no results shown", path)
+		}
+	}
 	tb.eval(axe+"\n;undefined", nil)
 	for _, v := range looks {
 		tb.emulate(v)

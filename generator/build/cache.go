@@ -365,10 +365,11 @@ func (r *unitRenderer) document(in unitInput) (*unit, error) {
 		return nil, fmt.Errorf("%s: Akoma Ntoso: %w", c.Doc.File, err)
 	}
 	u.files = append(u.files, file{name: export.XMLPath(c.Doc)[1:], data: data})
-	if u.search, err = search.NewPart(search.FromDocument(c.Base, c.Doc)); err != nil {
+	var chunks []search.File
+	if u.search, chunks, err = search.NewPart(search.FromDocument(c.Base, c.Doc)); err != nil {
 		return nil, err
 	}
-	for _, f := range u.search.Chunks() {
+	for _, f := range chunks {
 		u.files = append(u.files, file{name: f.Name, data: f.Data})
 	}
 	if u.index, err = export.NewIndexPart(c); err != nil {

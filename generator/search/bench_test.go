@@ -17,12 +17,12 @@ func BenchmarkIndex(b *testing.B) {
 		parts := make([]*search.Part, len(st.Documents))
 		size := 0
 		for i, d := range st.Documents {
-			p, err := search.NewPart(search.FromDocument(base, d))
+			p, chunks, err := search.NewPart(search.FromDocument(base, d))
 			if err != nil {
 				b.Fatal(err)
 			}
 			parts[i] = p
-			for _, f := range p.Chunks() {
+			for _, f := range chunks {
 				size += len(f.Data)
 			}
 		}
@@ -45,7 +45,7 @@ func BenchmarkJoin(b *testing.B) {
 		st := synthtest.Analyse(b, s)
 		parts := make([]*search.Part, len(st.Documents))
 		for i, d := range st.Documents {
-			p, err := search.NewPart(search.FromDocument(base, d))
+			p, _, err := search.NewPart(search.FromDocument(base, d))
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -15,7 +15,7 @@
 //	                   "key\tpostings"; a key's shard is FNV-1a of its code
 //	                   points modulo the number of shards (a power of two,
 //	                   chosen so a shard is about 4 KB)
-//	t/<slug>.<k>.json  a document's kth chunk of texts (about 12 KB):
+//	t/<slug>.<k>.json  a document's kth chunk of texts (about 4 KB):
 //	                   {"doc": [short title, page], "start": first entry,
 //	                   "entries": [[eid, label, text]…]}
 //
@@ -26,7 +26,9 @@
 // and the Blind characters (hyphens, dashes, middle dots). Keys are
 //
 //	one character      the entries that hold it
-//	two characters     the entries that hold the bigram, each with where
+//	two characters     the entries that hold the bigram, each with how
+//	                   many times
+//	three characters   the entries that hold the trigram, each with where
 //	" " + number key   the blocks whose number, written any way a reader
 //	                   may (label, English label, id, GB/T locator: 一、5,
 //	                   第一部分第5项, part_1__para_5), is the number key
@@ -34,14 +36,19 @@
 //
 // and postings are, per document that has the key, its index in site
 // order, the number of its entries, and per entry the difference from the
-// previous entry (from 0) and, for a bigram, the number of positions and
-// their differences, all as numbers of appendNumber's base-64 varint.
+// previous entry (from 0), then for a bigram the number of its
+// occurrences, for a trigram the number of its positions and their
+// differences, all as numbers of appendNumber's base-64 varint.
 //
-// A query of n ≥ 2 characters is found by its covering bigrams (those at
-// 0, 2, 4 … and n-2): an entry holds the query at p exactly when it holds
-// each at p + its offset, so the answer is exact (TestSearchIsExact checks
-// it against a scan of the texts) with no text fetched. One character is
-// found by its own list. Texts are fetched only for the results shown.
+// A query of one or two characters is found by its own list. A query of
+// n ≥ 3 characters is found by its covering trigrams (those at 0, 3, 6 …
+// and n-3): an entry holds the query at p exactly when it holds each at p
+// + its offset, so the answer is exact (TestSearchIsExact checks it
+// against a scan of the texts) with no text fetched. Trigrams, not
+// bigrams, carry the positions because their lists are short: a common
+// word's bigram is in nearly every block of a large corpus (合作: 81 KB
+// at 1,000 documents, counts only), while the trigrams of a phrase are
+// rare. Texts are fetched only for the results shown.
 // static/search.js is the browser's side; Index here reads the files the
 // same way, for the tests.
 package search

@@ -5,11 +5,13 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"math/bits"
 	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // The paths of the index's files in the site.
@@ -17,8 +19,8 @@ const (
 	MetaPath   = "/search/meta.json"
 	shardDir   = "search/g/"
 	chunkDir   = "search/t/"
-	shardBytes = 4 << 10  // about the size of a shard of posting lists
-	chunkBytes = 12 << 10 // about the size of a chunk of texts
+	shardBytes = 4 << 10 // about the size of a shard of posting lists
+	chunkBytes = 4 << 10 // about the size of a chunk of texts
 )
 
 // Document is what the index holds of one document.
@@ -41,25 +43,31 @@ type Theme struct {
 }
 
 // Part is one document's share of the index, made once per version of the
-// document: its chunks of text, ready to be written, and its posting lists,
-// which Join puts together with every other document's.
+// document: its posting lists, which Join puts together with every other
+// document's, and what meta.json says of it.
 type Part struct {
 	slug    string
 	entries int
-	starts  []int  // the entry each chunk after the first starts at
-	chunks  []File // its chunks of text
-	// Its posting lists, one line per key, in the order of (hash, key):
-	// line i's key is data[lines[i-1].end:lines[i].keyEnd] and its
-	// postings (without the document's index) data[keyEnd:end].
+	starts  []int // the entry each chunk after the first starts at
+	// Its posting lists, one line per key, "key\tpostings" without the
+	// document's index, line i ending at ends[i], in the order of
+	// (rev[i], key): rev[i] is the key's hash with its bits reversed, so
+	// that the lines of one shard are together for any number of shards.
 	data  []byte
-	lines []line
+	ends  []uint32
+	rev   []uint32
 	runes []rune // the characters of its normalized texts that the t2s table maps to, sorted
 }
 
-// line is one key's place in a Part's data.
-type line struct {
-	hash        uint32 // shardOf's hash of the key
-	keyEnd, end uint32
+// line gives line i: its key and its postings.
+func (p *Part) line(i int) (key, postings []byte) {
+	start := uint32(0)
+	if i > 0 {
+		start = p.ends[i-1]
+	}
+	l := p.data[start:p.ends[i]]
+	tab := bytes.IndexByte(l, '\t')
+	return l[:tab], l[tab+1:]
 }
 
 // File is one file of the index.
@@ -68,20 +76,35 @@ type File struct {
 	Data []byte
 }
 
-// Chunks are the files of a document's texts.
-func (p *Part) Chunks() []File { return p.chunks }
-
-// occurrence is one occurrence of a character or a bigram in an entry.
+// occurrence is one occurrence of a gram (one, two or three characters)
+// in an entry.
 type occurrence struct {
-	key   uint64 // a character: its code point; a bigram: bigramFlag | first<<32 | second
+	key   uint64 // the gram's code points + 1, 21 bits each, first lowest (gramKey)
 	entry int32
-	at    int32 // where a bigram starts in the entry's normalized text
+	at    int32 // where it starts in the entry's normalized text
 }
 
-const bigramFlag = 1 << 63
+// gramKey packs a gram of one to three characters.
+func gramKey(g ...rune) uint64 {
+	var k uint64
+	for i, r := range g {
+		k |= uint64(r+1) << (21 * i)
+	}
+	return k
+}
 
-// NewPart indexes a document.
-func NewPart(d Document) (*Part, error) {
+// keyText is a gram's key as the index writes it.
+func keyText(key uint64) string {
+	var g []rune
+	for ; key != 0; key >>= 21 {
+		g = append(g, rune(key&(1<<21-1))-1)
+	}
+	return string(g)
+}
+
+// NewPart indexes a document: its part of the posting lists, and its
+// chunks of text, the files ready to be written.
+func NewPart(d Document) (*Part, []File, error) {
 	n := defaultNormalizer()
 	p := &Part{slug: d.Slug, entries: len(d.Blocks) + 1}
 	texts := make([][]rune, 0, p.entries)
@@ -91,13 +114,12 @@ func NewPart(d Document) (*Part, error) {
 		texts = append(texts, n.runes(b.Text))
 		size += len(texts[len(texts)-1])
 	}
-	occ := make([]occurrence, 0, 2*size)
+	occ := make([]occurrence, 0, 3*size)
 	used := map[rune]bool{}
 	for e, t := range texts {
 		for i, r := range t {
-			occ = append(occ, occurrence{key: uint64(r), entry: int32(e), at: -1})
-			if i+1 < len(t) {
-				occ = append(occ, occurrence{key: bigramFlag | uint64(r)<<32 | uint64(t[i+1]), entry: int32(e), at: int32(i)})
+			for k := i + 1; k <= min(i+maxGram, len(t)); k++ {
+				occ = append(occ, occurrence{key: gramKey(t[i:k]...), entry: int32(e), at: int32(i)})
 			}
 			if r >= 0x80 && n.simplified()[r] {
 				used[r] = true
@@ -121,8 +143,15 @@ func NewPart(d Document) (*Part, error) {
 		p.runes = append(p.runes, r)
 	}
 	slices.Sort(p.runes)
-	return p, p.chunk(d)
+	chunks, err := p.chunk(d)
+	if err != nil {
+		return nil, nil, err
+	}
+	return p, chunks, nil
 }
+
+// maxGram is the longest gram indexed: a trigram.
+const maxGram = 3
 
 // groupByKey groups occurrences by key, keeping their order (that of
 // entries and positions) within each key: a counting sort over the keys'
@@ -160,42 +189,35 @@ func groupByKey(occ []occurrence) []keyed {
 }
 
 // keyed is one key's occurrences in a document, before encoding: those of
-// a character or a bigram (postings), or the entries of a number.
+// a gram (postings), or the entries of a number.
 type keyed struct {
 	name     string
 	postings []occurrence
 	entries  []int
 }
 
-// keyText is a character's or a bigram's key as the index writes it.
-func keyText(key uint64) string {
-	if key&bigramFlag != 0 {
-		return string([]rune{rune(key >> 32 &^ (bigramFlag >> 32)), rune(uint32(key))})
-	}
-	return string(rune(key))
-}
-
-// encode writes the lines of a Part, in the order of (hash, key): per key,
-// the number of its entries, and per entry the difference from the
-// previous one (from 0) and, for a bigram, the number of its positions and
-// their differences.
+// encode writes the lines of a Part, in the order of (reversed hash, key):
+// per key, its postings (appendPostings; for a number, the number of its
+// entries and their differences).
 func (p *Part) encode(keys []keyed) {
 	order := make([]int32, len(keys))
-	hashes := make([]uint32, len(keys))
+	revs := make([]uint32, len(keys))
 	size := 0
 	for i, k := range keys {
-		order[i], hashes[i] = int32(i), hashOf(k.name)
-		size += len(k.name) + 2*len(k.postings) + len(k.entries) + 1
+		order[i], revs[i] = int32(i), bits.Reverse32(hashOf(k.name))
+		size += len(k.name) + 2*len(k.postings) + len(k.entries) + 2
 	}
 	slices.SortFunc(order, func(a, b int32) int {
-		return cmp.Or(cmp.Compare(hashes[a], hashes[b]), strings.Compare(keys[a].name, keys[b].name))
+		return cmp.Or(cmp.Compare(revs[a], revs[b]), strings.Compare(keys[a].name, keys[b].name))
 	})
-	p.lines = make([]line, len(keys))
+	p.ends = make([]uint32, len(keys))
+	p.rev = make([]uint32, len(keys))
 	p.data = make([]byte, 0, size)
 	for i, o := range order {
 		k := &keys[o]
 		p.data = append(p.data, k.name...)
-		p.lines[i].hash, p.lines[i].keyEnd = hashes[o], uint32(len(p.data))
+		p.data = append(p.data, '\t')
+		p.rev[i] = revs[o]
 		if k.postings == nil {
 			p.data = appendNumber(p.data, len(k.entries))
 			prev := 0
@@ -204,16 +226,19 @@ func (p *Part) encode(keys []keyed) {
 				prev = e
 			}
 		} else {
-			p.data = appendPostings(p.data, k.postings)
+			p.data = appendPostings(p.data, k.postings, utf8.RuneCountInString(k.name))
 		}
-		p.lines[i].end = uint32(len(p.data))
+		p.ends[i] = uint32(len(p.data))
 	}
 	p.data = slices.Clip(p.data)
 }
 
-// appendPostings encodes one character's or bigram's occurrences, sorted
-// by entry and position.
-func appendPostings(b []byte, occ []occurrence) []byte {
+// appendPostings encodes the occurrences of a gram of n characters,
+// sorted by entry and position: the number of its entries, and per entry
+// the difference from the previous one (from 0), then for a bigram the
+// number of its occurrences, for a trigram the number of its positions
+// and their differences.
+func appendPostings(b []byte, occ []occurrence, n int) []byte {
 	entries := 0
 	for i, o := range occ {
 		if i == 0 || o.entry != occ[i-1].entry {
@@ -229,8 +254,10 @@ func appendPostings(b []byte, occ []occurrence) []byte {
 		}
 		b = appendNumber(b, int(occ[0].entry-prev))
 		prev = occ[0].entry
-		if occ[0].at >= 0 {
+		if n >= 2 {
 			b = appendNumber(b, k)
+		}
+		if n == 3 {
 			last := int32(0)
 			for _, o := range occ[:k] {
 				b = appendNumber(b, int(o.at-last))
@@ -246,10 +273,12 @@ func appendPostings(b []byte, occ []occurrence) []byte {
 // normalized text holds.
 const numberPrefix = " "
 
-// isBigram tells a bigram's key, whose postings have positions, from a
-// character's and a number's.
-func isBigram(key string) bool {
-	return key[:1] != numberPrefix && len([]rune(key)) == 2
+// gramLength is the number of characters of a gram's key, 0 for a number's.
+func gramLength(key string) int {
+	if key[:1] == numberPrefix {
+		return 0
+	}
+	return utf8.RuneCountInString(key)
 }
 
 // names joins a document's names into the text of its first entry.
@@ -278,7 +307,8 @@ type chunk struct {
 }
 
 // chunk cuts a document's texts into chunks of about chunkBytes.
-func (p *Part) chunk(d Document) error {
+func (p *Part) chunk(d Document) ([]File, error) {
+	var chunks []File
 	entries := [][3]string{{"", "", names(d.Title, d.Short, d.TitleEn)}}
 	for _, b := range d.Blocks {
 		entries = append(entries, [3]string{b.EID, b.Label, b.Text})
@@ -292,19 +322,19 @@ func (p *Part) chunk(d Document) error {
 		if start > 0 {
 			p.starts = append(p.starts, start)
 		}
-		p.chunks = append(p.chunks, File{Name: ChunkName(d.Slug, len(p.chunks)), Data: data})
+		chunks = append(chunks, File{Name: ChunkName(d.Slug, len(chunks)), Data: data})
 		start, size = end, 0
 		return nil
 	}
 	for i, e := range entries {
 		if size > 0 && size+len(e[2]) > chunkBytes {
 			if err := flush(i); err != nil {
-				return err
+				return nil, err
 			}
 		}
 		size += len(e[0]) + len(e[1]) + len(e[2])
 	}
-	return flush(len(entries))
+	return chunks, flush(len(entries))
 }
 
 // ChunkName is the file of a document's kth chunk of texts.
@@ -331,12 +361,12 @@ type metaTheme [4]any
 
 // Join puts the index together from the documents' parts, in site order,
 // and the themes: search/meta.json and the shards of posting lists. The
-// documents' chunks are their parts' own files (Part.Chunks).
+// documents' chunks are NewPart's files.
 func Join(parts []*Part, themes []Theme) ([]File, error) {
 	total := 0
 	used := map[rune]bool{}
 	for _, p := range parts {
-		total += len(p.data) + 3*len(p.lines)
+		total += len(p.data) + 2*len(p.ends)
 		for _, r := range p.runes {
 			used[r] = true
 		}
@@ -375,13 +405,21 @@ func Join(parts []*Part, themes []Theme) ([]File, error) {
 	}
 	files := make([]File, 1+shards)
 	files[0] = File{Name: MetaPath[1:], Data: data}
-	buckets := bucket(parts, shards)
+	// Shards are made in the order of their bit-reversed numbers, the
+	// order of each part's lines: a cursor per part moves through them.
+	bitsOf := bits.TrailingZeros(uint(shards))
 	var wg sync.WaitGroup
 	workers := min(runtime.GOMAXPROCS(0), shards)
 	for w := range workers {
+		lo, hi := shards*w/workers, shards*(w+1)/workers
 		wg.Go(func() {
-			for k := w; k < shards; k += workers {
-				files[1+k] = File{Name: ShardName(k), Data: writeShard(parts, buckets[k])}
+			j := joiner{parts: parts, bits: bitsOf, at: make([]int, len(parts))}
+			for i, p := range parts {
+				j.at[i], _ = slices.BinarySearch(p.rev, uint32(uint64(lo)<<32>>bitsOf))
+			}
+			for r := lo; r < hi; r++ {
+				k := int(bits.Reverse32(uint32(r)) >> (32 - bitsOf)) // (a shift by 32 gives 0)
+				files[1+k] = File{Name: ShardName(k), Data: j.shard(uint32(r))}
 			}
 		})
 	}
@@ -389,59 +427,49 @@ func Join(parts []*Part, themes []Theme) ([]File, error) {
 	return files, nil
 }
 
-// ref is a line of a part: the line's hash, the part's index and the line's.
-type ref struct{ hash, part, line uint32 }
-
-// bucket gives each shard's lines, parts in site order and each part's
-// lines in its order.
-func bucket(parts []*Part, shards int) [][]ref {
-	counts := make([]int, shards+1)
-	for _, p := range parts {
-		for _, l := range p.lines {
-			counts[l.hash&uint32(shards-1)+1]++
-		}
-	}
-	for k := 1; k <= shards; k++ {
-		counts[k] += counts[k-1]
-	}
-	all := make([]ref, counts[shards])
-	next := counts[:shards]
-	for i, p := range parts {
-		for j, l := range p.lines {
-			k := l.hash & uint32(shards-1)
-			all[next[k]] = ref{l.hash, uint32(i), uint32(j)}
-			next[k]++
-		}
-	}
-	out := make([][]ref, shards)
-	start := 0
-	for k := range out {
-		out[k] = all[start:next[k]:next[k]]
-		start = next[k]
-	}
-	return out
+// joiner writes shards one after another, in the order of their
+// bit-reversed numbers.
+type joiner struct {
+	parts []*Part
+	bits  int    // log2 of the number of shards
+	at    []int  // per part, its next line
+	refs  []ref  // scratch: the current shard's lines
+	last  []byte // scratch
 }
 
-// writeShard writes a shard's lines, one line per key in the order of
-// (hash, key), its postings those of each part that has it, in site order,
-// each after the part's index.
-func writeShard(parts []*Part, refs []ref) []byte {
-	key := func(r ref) []byte {
-		p := parts[r.part]
-		start := uint32(0)
-		if r.line > 0 {
-			start = p.lines[r.line-1].end
+// ref is a line of a part: its reversed hash, the part's index and the line's.
+type ref struct{ rev, part, line uint32 }
+
+// shard writes the shard whose number, bit-reversed, is r: one line per key
+// in the order of (hash, key), its postings those of each part that has
+// it, in site order, each after the part's index.
+func (j *joiner) shard(r uint32) []byte {
+	j.refs = j.refs[:0]
+	size := 0
+	for i, p := range j.parts {
+		at := j.at[i]
+		for ; at < len(p.rev) && p.rev[at]>>(32-j.bits) == r; at++ {
+			j.refs = append(j.refs, ref{p.rev[at], uint32(i), uint32(at)})
+			size += 3 + int(p.ends[at])
+			if at > 0 {
+				size -= int(p.ends[at-1])
+			}
 		}
-		return p.data[start:p.lines[r.line].keyEnd]
+		j.at[i] = at
+	}
+	refs := j.refs
+	key := func(r ref) []byte {
+		k, _ := j.parts[r.part].line(int(r.line))
+		return k
 	}
 	// Lines of one key have one hash: sort by hash (and site order), then
 	// by key only the rare runs of one hash with several keys.
 	slices.SortFunc(refs, func(a, b ref) int {
-		return cmp.Or(cmp.Compare(a.hash, b.hash), cmp.Compare(a.part, b.part), cmp.Compare(a.line, b.line))
+		return cmp.Or(cmp.Compare(a.rev, b.rev), cmp.Compare(a.part, b.part))
 	})
 	for lo := 0; lo < len(refs); {
 		hi, mixed := lo+1, false
-		for ; hi < len(refs) && refs[hi].hash == refs[lo].hash; hi++ {
+		for ; hi < len(refs) && refs[hi].rev == refs[lo].rev; hi++ {
 			mixed = mixed || !bytes.Equal(key(refs[hi]), key(refs[lo]))
 		}
 		if mixed {
@@ -449,28 +477,19 @@ func writeShard(parts []*Part, refs []ref) []byte {
 		}
 		lo = hi
 	}
-	size := 0
-	for _, r := range refs {
-		size += int(parts[r.part].lines[r.line].end) + 3
-		if r.line > 0 {
-			size -= int(parts[r.part].lines[r.line-1].end)
-		}
-	}
 	b := make([]byte, 0, size)
-	var last []byte
 	for i, r := range refs {
-		k := key(r)
-		if i == 0 || r.hash != refs[i-1].hash || !bytes.Equal(k, last) {
+		k, postings := j.parts[r.part].line(int(r.line))
+		if i == 0 || r.rev != refs[i-1].rev || !bytes.Equal(k, j.last) {
 			if i > 0 {
 				b = append(b, '\n')
 			}
 			b = append(b, k...)
 			b = append(b, '\t')
-			last = k
+			j.last = k
 		}
-		l := parts[r.part].lines[r.line]
 		b = appendNumber(b, int(r.part))
-		b = append(b, parts[r.part].data[l.keyEnd:l.end]...)
+		b = append(b, postings...)
 	}
 	if len(refs) > 0 {
 		b = append(b, '\n')

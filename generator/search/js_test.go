@@ -83,7 +83,7 @@ func TestBrowserReaderIsExact(t *testing.T) {
 		texts, numbers := brute(docs, q)
 		var want [][3]int
 		for _, h := range texts {
-			want = append(want, [3]int{h.Doc, h.Entry, len(h.At)})
+			want = append(want, [3]int{h.Doc, h.Entry, h.Count})
 		}
 		var wantNumbers [][2]int
 		for _, h := range numbers {

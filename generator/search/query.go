@@ -24,7 +24,8 @@ type Index struct {
 // block (Entry k is the document's block k-1).
 type Hit struct {
 	Doc, Entry int
-	At         []int // where the matches start in the entry's normalized text; nil for a number or a one-character query
+	Count      int   // how many times the entry holds the query; 0 for a number or a one-character query
+	At         []int // where the matches start in the entry's normalized text, for a query of three characters or more
 }
 
 // Result is what a query finds.
@@ -83,7 +84,7 @@ func (ix *Index) Search(query string) (Result, error) {
 	}
 	var hits []Hit
 	var err error
-	if len(q) == 1 {
+	if len(q) <= 2 {
 		hits, err = ix.postings(string(q))
 	} else {
 		hits, err = ix.phrase(q)
@@ -104,37 +105,38 @@ func (ix *Index) Search(query string) (Result, error) {
 // maxNumberKey is the longest number key looked up.
 const maxNumberKey = 40
 
-// Covering gives the offsets of the bigrams of a query of n ≥ 2 characters
-// that together cover every character: 0, 2, 4 … and n-2. A text holds the
-// query at p if and only if it holds each of these bigrams at p + offset.
+// Covering gives the offsets of the trigrams of a query of n ≥ 3
+// characters that together cover every character: 0, 3, 6 … and n-3. A
+// text holds the query at p if and only if it holds each of these
+// trigrams at p + offset.
 func Covering(n int) []int {
 	var offsets []int
-	for o := 0; o+2 <= n; o += 2 {
+	for o := 0; o+3 <= n; o += 3 {
 		offsets = append(offsets, o)
 	}
-	if offsets[len(offsets)-1] != n-2 {
-		offsets = append(offsets, n-2)
+	if offsets[len(offsets)-1] != n-3 {
+		offsets = append(offsets, n-3)
 	}
 	return offsets
 }
 
-// phrase finds a query of two characters or more by its covering bigrams' positions.
+// phrase finds a query of three characters or more by its covering trigrams' positions.
 func (ix *Index) phrase(q []rune) ([]Hit, error) {
 	offsets := Covering(len(q))
 	lists := make([]map[[2]int][]int, len(offsets))
+	var first []Hit
 	for i, o := range offsets {
-		hits, err := ix.postings(string(q[o : o+2]))
+		hits, err := ix.postings(string(q[o : o+3]))
 		if err != nil {
 			return nil, err
+		}
+		if i == 0 {
+			first = hits
 		}
 		lists[i] = map[[2]int][]int{}
 		for _, h := range hits {
 			lists[i][[2]int{h.Doc, h.Entry}] = h.At
 		}
-	}
-	first, err := ix.postings(string(q[:2]))
-	if err != nil {
-		return nil, err
 	}
 	var out []Hit
 	for _, h := range first {
@@ -149,7 +151,7 @@ func (ix *Index) phrase(q []rune) ([]Hit, error) {
 			at = append(at, p)
 		}
 		if len(at) > 0 {
-			out = append(out, Hit{Doc: h.Doc, Entry: h.Entry, At: at})
+			out = append(out, Hit{Doc: h.Doc, Entry: h.Entry, Count: len(at), At: at})
 		}
 	}
 	return out, nil
@@ -157,10 +159,10 @@ func (ix *Index) phrase(q []rune) ([]Hit, error) {
 
 // postings decodes a key's posting list, loading its shard.
 func (ix *Index) postings(key string) ([]Hit, error) {
-	n := shardOf(key, ix.meta.Shards)
-	shard, ok := ix.shards[n]
+	k := shardOf(key, ix.meta.Shards)
+	shard, ok := ix.shards[k]
 	if !ok {
-		data, err := ix.read(ShardName(n))
+		data, err := ix.read(ShardName(k))
 		if err != nil {
 			return nil, err
 		}
@@ -170,16 +172,16 @@ func (ix *Index) postings(key string) ([]Hit, error) {
 				shard[k] = v
 			}
 		}
-		ix.shards[n] = shard
+		ix.shards[k] = shard
 	}
 	s, ok := shard[key]
 	if !ok {
 		return nil, nil
 	}
 	r := &numberReader{s: s}
-	bigram := isBigram(key)
+	n := gramLength(key)
 	var hits []Hit
-	fail := fmt.Errorf("%s: the postings of %q are broken", ShardName(n), key)
+	fail := fmt.Errorf("%s: the postings of %q are broken", ShardName(k), key)
 	for r.more() {
 		doc, ok1 := r.next()
 		count, ok2 := r.next()
@@ -194,13 +196,14 @@ func (ix *Index) postings(key string) ([]Hit, error) {
 			}
 			entry += d
 			h := Hit{Doc: doc, Entry: entry}
-			if bigram {
-				k, ok := r.next()
-				if !ok {
+			if n >= 2 {
+				if h.Count, ok = r.next(); !ok {
 					return nil, fail
 				}
+			}
+			if n == 3 {
 				at := 0
-				for range k {
+				for range h.Count {
 					d, ok := r.next()
 					if !ok {
 						return nil, fail

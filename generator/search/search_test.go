@@ -42,11 +42,11 @@ func built(t testing.TB, docs []search.Document, themes []search.Theme) fstest.M
 	fsys := fstest.MapFS{}
 	var parts []*search.Part
 	for _, d := range docs {
-		p, err := search.NewPart(d)
+		p, chunks, err := search.NewPart(d)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, f := range p.Chunks() {
+		for _, f := range chunks {
 			fsys[f.Name] = &fstest.MapFile{Data: f.Data}
 		}
 		parts = append(parts, p)
@@ -90,8 +90,8 @@ func brute(docs []search.Document, query string) (texts []search.Hit, numbers []
 				}
 			}
 			if at != nil {
-				h := search.Hit{Doc: i, Entry: e}
-				if len(at) > 0 {
+				h := search.Hit{Doc: i, Entry: e, Count: len(at)}
+				if len(at) > 0 && len([]rune(q)) >= 3 {
 					h.At = at
 				}
 				texts = append(texts, h)
