@@ -14,7 +14,7 @@
 //	g/<hex>.txt        shard k of the posting lists, one key per line:
 //	                   "key\tpostings"; a key's shard is FNV-1a of its code
 //	                   points modulo the number of shards (a power of two,
-//	                   chosen so a shard is about 4 KB)
+//	                   chosen so a shard is about 8 KB)
 //	t/<slug>.<k>.json  a document's kth chunk of texts (about 4 KB):
 //	                   {"doc": [short title, page], "start": first entry,
 //	                   "entries": [[eid, label, text]…]}

@@ -19,7 +19,7 @@ const (
 	MetaPath   = "/search/meta.json"
 	shardDir   = "search/g/"
 	chunkDir   = "search/t/"
-	shardBytes = 4 << 10 // about the size of a shard of posting lists
+	shardBytes = 8 << 10 // about the size of a shard of posting lists
 	chunkBytes = 4 << 10 // about the size of a chunk of texts
 )
 
@@ -76,13 +76,9 @@ type File struct {
 	Data []byte
 }
 
-// occurrence is one occurrence of a gram (one, two or three characters)
-// in an entry.
-type occurrence struct {
-	key   uint64 // the gram's code points + 1, 21 bits each, first lowest (gramKey)
-	entry int32
-	at    int32 // where it starts in the entry's normalized text
-}
+// occurrence is where a gram (one, two or three characters) occurs: an
+// entry, and where it starts in the entry's normalized text.
+type occurrence struct{ entry, at int32 }
 
 // gramKey packs a gram of one to three characters.
 func gramKey(g ...rune) uint64 {
@@ -114,29 +110,26 @@ func NewPart(d Document) (*Part, []File, error) {
 		texts = append(texts, n.runes(b.Text))
 		size += len(texts[len(texts)-1])
 	}
-	occ := make([]occurrence, 0, 3*size)
 	used := map[rune]bool{}
-	for e, t := range texts {
-		for i, r := range t {
-			for k := i + 1; k <= min(i+maxGram, len(t)); k++ {
-				occ = append(occ, occurrence{key: gramKey(t[i:k]...), entry: int32(e), at: int32(i)})
-			}
+	for _, t := range texts {
+		for _, r := range t {
 			if r >= 0x80 && n.simplified()[r] {
 				used[r] = true
 			}
 		}
 	}
-	keys := groupByKey(occ)
-	numbers := map[string][]int{}
+	numbers := map[string][]occurrence{}
 	for i, b := range d.Blocks {
 		for _, form := range b.Numbers {
-			if k := numberPrefix + NumberKey(form); k != numberPrefix && !slices.Contains(numbers[k], i+1) {
-				numbers[k] = append(numbers[k], i+1)
+			o := occurrence{entry: int32(i + 1)}
+			if k := numberPrefix + NumberKey(form); k != numberPrefix && !slices.Contains(numbers[k], o) {
+				numbers[k] = append(numbers[k], o)
 			}
 		}
 	}
+	keys := grams(texts, size, len(numbers))
 	for key, entries := range numbers {
-		keys = append(keys, keyed{name: key, entries: entries})
+		keys = append(keys, keyed{name: key, postings: entries})
 	}
 	p.encode(keys)
 	for r := range used {
@@ -153,59 +146,69 @@ func NewPart(d Document) (*Part, []File, error) {
 // maxGram is the longest gram indexed: a trigram.
 const maxGram = 3
 
-// groupByKey groups occurrences by key, keeping their order (that of
-// entries and positions) within each key: a counting sort over the keys'
-// first appearances.
-func groupByKey(occ []occurrence) []keyed {
-	id := make(map[uint64]int32, len(occ)/4)
-	ids := make([]int32, len(occ))
-	var counts []int32
-	for i, o := range occ {
-		k, ok := id[o.key]
-		if !ok {
-			k = int32(len(counts))
-			id[o.key] = k
-			counts = append(counts, 0)
+// grams gives the occurrences of every gram of the texts (size
+// characters in all), grouped by gram, in the order of entries and
+// positions within each: a counting sort, in two passes over the texts.
+// The slice has room for more keys.
+func grams(texts [][]rune, size, more int) []keyed {
+	id := make(map[uint64]int32, size)
+	ids := make([]int32, 0, maxGram*size)
+	grams := make([]uint64, 0, size)
+	counts := make([]int32, 0, size)
+	for _, t := range texts {
+		for i := range t {
+			for k := i + 1; k <= min(i+maxGram, len(t)); k++ {
+				g := gramKey(t[i:k]...)
+				n, ok := id[g]
+				if !ok {
+					n = int32(len(counts))
+					id[g] = n
+					grams, counts = append(grams, g), append(counts, 0)
+				}
+				ids = append(ids, n)
+				counts[n]++
+			}
 		}
-		ids[i] = k
-		counts[k]++
 	}
-	starts := make([]int32, len(counts)+1)
-	for k, c := range counts {
-		starts[k+1] = starts[k] + c
+	next := make([]int32, len(counts)+1)
+	for n, c := range counts {
+		next[n+1] = next[n] + c
 	}
-	sorted := make([]occurrence, len(occ))
-	next := slices.Clone(starts[:len(counts)])
-	for i, o := range occ {
-		sorted[next[ids[i]]] = o
-		next[ids[i]]++
+	occ := make([]occurrence, len(ids))
+	keys := make([]keyed, len(counts), len(counts)+more)
+	for n := range counts {
+		keys[n] = keyed{name: keyText(grams[n]), postings: occ[next[n] : next[n]+counts[n]]}
 	}
-	keys := make([]keyed, len(counts), len(counts)+8)
-	for k := range counts {
-		g := sorted[starts[k]:starts[k+1]]
-		keys[k] = keyed{name: keyText(g[0].key), postings: g}
+	j := 0
+	for e, t := range texts {
+		for i := range t {
+			for k := i + 1; k <= min(i+maxGram, len(t)); k++ {
+				n := ids[j]
+				occ[next[n]] = occurrence{int32(e), int32(i)}
+				next[n]++
+				j++
+			}
+		}
 	}
 	return keys
 }
 
 // keyed is one key's occurrences in a document, before encoding: those of
-// a gram (postings), or the entries of a number.
+// a gram, or the entries of a number.
 type keyed struct {
 	name     string
 	postings []occurrence
-	entries  []int
 }
 
 // encode writes the lines of a Part, in the order of (reversed hash, key):
-// per key, its postings (appendPostings; for a number, the number of its
-// entries and their differences).
+// per key, its postings (appendPostings).
 func (p *Part) encode(keys []keyed) {
 	order := make([]int32, len(keys))
 	revs := make([]uint32, len(keys))
 	size := 0
 	for i, k := range keys {
 		order[i], revs[i] = int32(i), bits.Reverse32(hashOf(k.name))
-		size += len(k.name) + 2*len(k.postings) + len(k.entries) + 2
+		size += len(k.name) + 2*len(k.postings) + 2
 	}
 	slices.SortFunc(order, func(a, b int32) int {
 		return cmp.Or(cmp.Compare(revs[a], revs[b]), strings.Compare(keys[a].name, keys[b].name))
@@ -218,24 +221,15 @@ func (p *Part) encode(keys []keyed) {
 		p.data = append(p.data, k.name...)
 		p.data = append(p.data, '\t')
 		p.rev[i] = revs[o]
-		if k.postings == nil {
-			p.data = appendNumber(p.data, len(k.entries))
-			prev := 0
-			for _, e := range k.entries {
-				p.data = appendNumber(p.data, e-prev)
-				prev = e
-			}
-		} else {
-			p.data = appendPostings(p.data, k.postings, utf8.RuneCountInString(k.name))
-		}
+		p.data = appendPostings(p.data, k.postings, gramLength(k.name))
 		p.ends[i] = uint32(len(p.data))
 	}
 	p.data = slices.Clip(p.data)
 }
 
-// appendPostings encodes the occurrences of a gram of n characters,
-// sorted by entry and position: the number of its entries, and per entry
-// the difference from the previous one (from 0), then for a bigram the
+// appendPostings encodes the occurrences of a gram of n characters (0 for
+// a number), sorted by entry and position: the number of its entries, and
+// per entry the difference from the previous one (from 0), then for a bigram the
 // number of its occurrences, for a trigram the number of its positions
 // and their differences.
 func appendPostings(b []byte, occ []occurrence, n int) []byte {
