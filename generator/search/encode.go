@@ -59,6 +59,16 @@ func (r *numberReader) next() (v int, ok bool) {
 // code points, each taken as one 32-bit value. search.js computes the same.
 func shardOf(key string, n int) int { return int(hashOf(key) & uint32(n-1)) }
 
+// hashOfBytes is hashOf of a key in UTF-8.
+func hashOfBytes(key []byte) uint32 {
+	h := uint32(2166136261)
+	for _, r := range string(key) { // (ranging over a conversion does not copy)
+		h ^= uint32(r)
+		h *= 16777619
+	}
+	return h
+}
+
 // hashOf is FNV-1a over a key's code points.
 func hashOf(key string) uint32 {
 	h := uint32(2166136261)

@@ -49,25 +49,33 @@ type Part struct {
 	slug    string
 	entries int
 	starts  []int // the entry each chunk after the first starts at
-	// Its posting lists, one line per key, "key\tpostings" without the
-	// document's index, line i ending at ends[i], in the order of
-	// (rev[i], key): rev[i] is the key's hash with its bits reversed, so
-	// that the lines of one shard are together for any number of shards.
+	// Its posting lists, one line per key, "key\tpostings\n" without the
+	// document's index, in the order of (reversed hash, key): the key's
+	// hash with its bits reversed, so that the lines of one shard are
+	// together whatever the number of shards. Parts are kept until they
+	// are joined, so this is all a Part keeps of them.
 	data  []byte
-	ends  []uint32
-	rev   []uint32
+	lines int
 	runes []rune // the characters of its normalized texts that the t2s table maps to, sorted
 }
 
-// line gives line i: its key and its postings.
-func (p *Part) line(i int) (key, postings []byte) {
-	start := uint32(0)
-	if i > 0 {
-		start = p.ends[i-1]
+// cursor is a line of a part's data: its start, the tab after its key,
+// its newline, and its key's reversed hash.
+type cursor struct {
+	start, tab, end int
+	rev             uint32
+}
+
+// lineAt reads the line that starts at start; ok is false at the end.
+func (p *Part) lineAt(start int) (c cursor, ok bool) {
+	if start >= len(p.data) {
+		return cursor{start: start}, false
 	}
-	l := p.data[start:p.ends[i]]
-	tab := bytes.IndexByte(l, '\t')
-	return l[:tab], l[tab+1:]
+	c.start = start
+	c.end = start + bytes.IndexByte(p.data[start:], '\n')
+	c.tab = start + bytes.IndexByte(p.data[start:c.end], '\t')
+	c.rev = bits.Reverse32(hashOfBytes(p.data[start:c.tab]))
+	return c, true
 }
 
 // File is one file of the index.
@@ -213,18 +221,16 @@ func (p *Part) encode(keys []keyed) {
 	slices.SortFunc(order, func(a, b int32) int {
 		return cmp.Or(cmp.Compare(revs[a], revs[b]), strings.Compare(keys[a].name, keys[b].name))
 	})
-	p.ends = make([]uint32, len(keys))
-	p.rev = make([]uint32, len(keys))
+	p.lines = len(keys)
 	p.data = make([]byte, 0, size)
-	for i, o := range order {
+	for _, o := range order {
 		k := &keys[o]
 		p.data = append(p.data, k.name...)
 		p.data = append(p.data, '\t')
-		p.rev[i] = revs[o]
 		p.data = appendPostings(p.data, k.postings, gramLength(k.name))
-		p.ends[i] = uint32(len(p.data))
+		p.data = append(p.data, '\n')
 	}
-	p.data = slices.Clip(p.data)
+	p.data = bytes.Clone(p.data) // no spare room: parts are kept until joined
 }
 
 // appendPostings encodes the occurrences of a gram of n characters (0 for
@@ -360,7 +366,7 @@ func Join(parts []*Part, themes []Theme) ([]File, error) {
 	total := 0
 	used := map[rune]bool{}
 	for _, p := range parts {
-		total += len(p.data) + 2*len(p.ends)
+		total += len(p.data) + 2*p.lines
 		for _, r := range p.runes {
 			used[r] = true
 		}
@@ -407,12 +413,16 @@ func Join(parts []*Part, themes []Theme) ([]File, error) {
 	for w := range workers {
 		lo, hi := shards*w/workers, shards*(w+1)/workers
 		wg.Go(func() {
-			j := joiner{parts: parts, bits: bitsOf, at: make([]int, len(parts))}
+			j := joiner{parts: parts, bits: bitsOf, at: make([]cursor, len(parts)), ok: make([]bool, len(parts))}
 			for i, p := range parts {
-				j.at[i], _ = slices.BinarySearch(p.rev, uint32(uint64(lo)<<32>>bitsOf))
+				c, ok := p.lineAt(0)
+				for ok && int(c.rev>>(32-bitsOf)) < lo { // (a shift by 32 gives 0)
+					c, ok = p.lineAt(c.end + 1)
+				}
+				j.at[i], j.ok[i] = c, ok
 			}
 			for r := lo; r < hi; r++ {
-				k := int(bits.Reverse32(uint32(r)) >> (32 - bitsOf)) // (a shift by 32 gives 0)
+				k := int(bits.Reverse32(uint32(r)) >> (32 - bitsOf))
 				files[1+k] = File{Name: ShardName(k), Data: j.shard(uint32(r))}
 			}
 		})
@@ -425,14 +435,18 @@ func Join(parts []*Part, themes []Theme) ([]File, error) {
 // bit-reversed numbers.
 type joiner struct {
 	parts []*Part
-	bits  int    // log2 of the number of shards
-	at    []int  // per part, its next line
-	refs  []ref  // scratch: the current shard's lines
-	last  []byte // scratch
+	bits  int      // log2 of the number of shards
+	at    []cursor // per part, its next line
+	ok    []bool   // per part, whether it has a next line
+	refs  []ref    // scratch: the current shard's lines
+	last  []byte   // scratch
 }
 
-// ref is a line of a part: its reversed hash, the part's index and the line's.
-type ref struct{ rev, part, line uint32 }
+// ref is a line of a part: the part's index and the line.
+type ref struct {
+	part uint32
+	cursor
+}
 
 // shard writes the shard whose number, bit-reversed, is r: one line per key
 // in the order of (hash, key), its postings those of each part that has
@@ -441,21 +455,15 @@ func (j *joiner) shard(r uint32) []byte {
 	j.refs = j.refs[:0]
 	size := 0
 	for i, p := range j.parts {
-		at := j.at[i]
-		for ; at < len(p.rev) && p.rev[at]>>(32-j.bits) == r; at++ {
-			j.refs = append(j.refs, ref{p.rev[at], uint32(i), uint32(at)})
-			size += 3 + int(p.ends[at])
-			if at > 0 {
-				size -= int(p.ends[at-1])
-			}
+		for j.ok[i] && j.at[i].rev>>(32-j.bits) == r {
+			c := j.at[i]
+			j.refs = append(j.refs, ref{uint32(i), c})
+			size += 3 + c.end - c.start
+			j.at[i], j.ok[i] = p.lineAt(c.end + 1)
 		}
-		j.at[i] = at
 	}
 	refs := j.refs
-	key := func(r ref) []byte {
-		k, _ := j.parts[r.part].line(int(r.line))
-		return k
-	}
+	key := func(r ref) []byte { return j.parts[r.part].data[r.start:r.tab] }
 	// Lines of one key have one hash: sort by hash (and site order), then
 	// by key only the rare runs of one hash with several keys.
 	slices.SortFunc(refs, func(a, b ref) int {
@@ -473,7 +481,7 @@ func (j *joiner) shard(r uint32) []byte {
 	}
 	b := make([]byte, 0, size)
 	for i, r := range refs {
-		k, postings := j.parts[r.part].line(int(r.line))
+		k := key(r)
 		if i == 0 || r.rev != refs[i-1].rev || !bytes.Equal(k, j.last) {
 			if i > 0 {
 				b = append(b, '\n')
@@ -483,7 +491,7 @@ func (j *joiner) shard(r uint32) []byte {
 			j.last = k
 		}
 		b = appendNumber(b, int(r.part))
-		b = append(b, postings...)
+		b = append(b, j.parts[r.part].data[r.tab+1:r.end]...)
 	}
 	if len(refs) > 0 {
 		b = append(b, '\n')
