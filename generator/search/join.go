@@ -1,0 +1,166 @@
+package search
+
+import (
+	"bytes"
+	"cmp"
+	"math/bits"
+	"runtime"
+	"slices"
+	"sync"
+)
+
+// meta is search/meta.json: what the page loads first.
+type meta struct {
+	Version int               `json:"version"`
+	Shards  int               `json:"shards"`
+	Blind   string            `json:"blind"`
+	T2S     map[string]string `json:"t2s"`
+	Docs    []metaDoc         `json:"docs"`
+	Themes  []metaTheme       `json:"themes"`
+}
+
+// metaDoc is a document: [slug, entries, [first entry of each chunk after the first]].
+type metaDoc [3]any
+
+// metaTheme is a theme: [title, English title, page, [its names, normalized]].
+type metaTheme [4]any
+
+// Join puts the index together from the documents' parts, in site order,
+// and the themes: search/meta.json and the shards of posting lists. The
+// documents' chunks are NewPart's files.
+func Join(parts []*Part, themes []Theme) ([]File, error) {
+	total := 0
+	used := map[rune]bool{}
+	for _, p := range parts {
+		total += len(p.data) + 2*p.lines
+		for _, r := range p.runes {
+			used[r] = true
+		}
+	}
+	shards := 1
+	for shards*shardBytes < total {
+		shards *= 2
+	}
+	m := meta{Version: 1, Shards: shards, Blind: Blind, T2S: map[string]string{}}
+	// The browser maps a query's traditional characters with the pairs
+	// whose simplified form the texts hold: no other can make a match.
+	for trad, simp := range defaultNormalizer().t2s {
+		if used[simp] {
+			m.T2S[string(trad)] = string(simp)
+		}
+	}
+	for _, t := range themes {
+		var normalized []string
+		for _, name := range append([]string{t.Title, t.TitleEn}, t.Aliases...) {
+			if s := string(Normalize(name)); s != "" && !slices.Contains(normalized, s) {
+				normalized = append(normalized, s)
+			}
+		}
+		m.Themes = append(m.Themes, metaTheme{t.Title, t.TitleEn, t.URL, normalized})
+	}
+	for _, p := range parts {
+		starts := p.starts
+		if starts == nil {
+			starts = []int{}
+		}
+		m.Docs = append(m.Docs, metaDoc{p.slug, p.entries, starts})
+	}
+	data, err := encodeJSON(m)
+	if err != nil {
+		return nil, err
+	}
+	files := make([]File, 1+shards)
+	files[0] = File{Name: MetaPath[1:], Data: data}
+	// Shards are made in the order of their bit-reversed numbers, the
+	// order of each part's lines: a cursor per part moves through them.
+	bitsOf := bits.TrailingZeros(uint(shards))
+	var wg sync.WaitGroup
+	workers := min(runtime.GOMAXPROCS(0), shards)
+	for w := range workers {
+		lo, hi := shards*w/workers, shards*(w+1)/workers
+		wg.Go(func() {
+			j := joiner{parts: parts, bits: bitsOf, at: make([]cursor, len(parts)), ok: make([]bool, len(parts))}
+			for i, p := range parts {
+				c, ok := p.lineAt(0)
+				for ok && int(c.rev>>(32-bitsOf)) < lo { // (a shift by 32 gives 0)
+					c, ok = p.lineAt(c.end + 1)
+				}
+				j.at[i], j.ok[i] = c, ok
+			}
+			for r := lo; r < hi; r++ {
+				k := int(bits.Reverse32(uint32(r)) >> (32 - bitsOf))
+				files[1+k] = File{Name: ShardName(k), Data: j.shard(uint32(r))}
+			}
+		})
+	}
+	wg.Wait()
+	return files, nil
+}
+
+// joiner writes shards one after another, in the order of their
+// bit-reversed numbers.
+type joiner struct {
+	parts []*Part
+	bits  int      // log2 of the number of shards
+	at    []cursor // per part, its next line
+	ok    []bool   // per part, whether it has a next line
+	refs  []ref    // scratch: the current shard's lines
+	last  []byte   // scratch
+}
+
+// ref is a line of a part: the part's index and the line.
+type ref struct {
+	part uint32
+	cursor
+}
+
+// shard writes the shard whose number, bit-reversed, is r: one line per key
+// in the order of (hash, key), its postings those of each part that has
+// it, in site order, each after the part's index.
+func (j *joiner) shard(r uint32) []byte {
+	j.refs = j.refs[:0]
+	size := 0
+	for i, p := range j.parts {
+		for j.ok[i] && j.at[i].rev>>(32-j.bits) == r {
+			c := j.at[i]
+			j.refs = append(j.refs, ref{uint32(i), c})
+			size += 3 + c.end - c.start
+			j.at[i], j.ok[i] = p.lineAt(c.end + 1)
+		}
+	}
+	refs := j.refs
+	key := func(r ref) []byte { return j.parts[r.part].data[r.start:r.tab] }
+	// Lines of one key have one hash: sort by hash (and site order), then
+	// by key only the rare runs of one hash with several keys.
+	slices.SortFunc(refs, func(a, b ref) int {
+		return cmp.Or(cmp.Compare(a.rev, b.rev), cmp.Compare(a.part, b.part))
+	})
+	for lo := 0; lo < len(refs); {
+		hi, mixed := lo+1, false
+		for ; hi < len(refs) && refs[hi].rev == refs[lo].rev; hi++ {
+			mixed = mixed || !bytes.Equal(key(refs[hi]), key(refs[lo]))
+		}
+		if mixed {
+			slices.SortStableFunc(refs[lo:hi], func(a, b ref) int { return bytes.Compare(key(a), key(b)) })
+		}
+		lo = hi
+	}
+	b := make([]byte, 0, size)
+	for i, r := range refs {
+		k := key(r)
+		if i == 0 || r.rev != refs[i-1].rev || !bytes.Equal(k, j.last) {
+			if i > 0 {
+				b = append(b, '\n')
+			}
+			b = append(b, k...)
+			b = append(b, '\t')
+			j.last = k
+		}
+		b = appendNumber(b, int(r.part))
+		b = append(b, j.parts[r.part].data[r.tab+1:r.end]...)
+	}
+	if len(refs) > 0 {
+		b = append(b, '\n')
+	}
+	return b
+}
