@@ -197,7 +197,7 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 	for i, u := range docUnits {
 		searchParts[i], llmsParts[i] = u.search, u.llms
 	}
-	searchFiles, err := memoize(c, h, search.MetaPath, searchInput{Parts: searchParts, Themes: searchThemes(cfg.Base, notes)}, joinSearch)
+	searchFiles, err := c.joinSearch(searchParts, searchThemes(cfg.Base, notes))
 	if err != nil {
 		return nil, err
 	}
@@ -231,14 +231,6 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 	}
 	return &Site{Pages: pages, Documents: docs, Warnings: warnings}, nil
 }
-
-// searchInput is what the search index's shared files are made from.
-type searchInput struct {
-	Parts  []*search.Part
-	Themes []search.Theme
-}
-
-func joinSearch(in searchInput) ([]search.File, error) { return search.Join(in.Parts, in.Themes) }
 
 // searchThemes are the themes as the search index names them.
 func searchThemes(base siteurl.Base, notes *annotate.Annotations) []search.Theme {

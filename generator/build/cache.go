@@ -126,6 +126,16 @@ type cache struct {
 	nextMemos map[string]memo
 	hits      annotate.Scans     // where the themes' terms occur in the documents
 	links     *linkcheck.Checker // the link check of the last good build
+	search    search.Joiner      // the search index, joined again shard by shard
+}
+
+// joinSearch joins the search index: from the last join where only some
+// documents changed, with a cache; from nothing without.
+func (c *cache) joinSearch(parts []*search.Part, themes []search.Theme) ([]search.File, error) {
+	if c == nil {
+		return search.Join(parts, themes)
+	}
+	return c.search.Join(parts, themes)
 }
 
 // lastLinks is the link check of the last good build, if any.
@@ -325,9 +335,6 @@ func (r *unitRenderer) get(in unitInput, make func(unitInput) (*unit, error)) (u
 func (r *unitRenderer) identifyParts(u *unit, key digest.Digest) {
 	if u.index != nil {
 		r.digests.Identify(u.index, key)
-	}
-	if u.search != nil {
-		r.digests.Identify(u.search, key)
 	}
 }
 

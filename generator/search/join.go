@@ -29,17 +29,38 @@ type metaTheme [4]any
 // and the themes: search/meta.json and the shards of posting lists. The
 // documents' chunks are NewPart's files.
 func Join(parts []*Part, themes []Theme) ([]File, error) {
+	shards := shardCount(parts)
+	data, err := metaJSON(parts, themes, shards)
+	if err != nil {
+		return nil, err
+	}
+	files := make([]File, 1+shards)
+	files[0] = File{Name: MetaPath[1:], Data: data}
+	joinShards(parts, shards, files[1:])
+	return files, nil
+}
+
+// shardCount is the number of shards: a power of two, so that a shard is
+// about shardBytes.
+func shardCount(parts []*Part) int {
 	total := 0
-	used := map[rune]bool{}
 	for _, p := range parts {
 		total += len(p.data) + 2*p.lines
-		for _, r := range p.runes {
-			used[r] = true
-		}
 	}
 	shards := 1
 	for shards*shardBytes < total {
 		shards *= 2
+	}
+	return shards
+}
+
+// metaJSON is search/meta.json.
+func metaJSON(parts []*Part, themes []Theme, shards int) ([]byte, error) {
+	used := map[rune]bool{}
+	for _, p := range parts {
+		for _, r := range p.runes {
+			used[r] = true
+		}
 	}
 	m := meta{Version: 1, Shards: shards, Blind: Blind, T2S: map[string]string{}}
 	// The browser maps a query's traditional characters with the pairs
@@ -65,12 +86,11 @@ func Join(parts []*Part, themes []Theme) ([]File, error) {
 		}
 		m.Docs = append(m.Docs, metaDoc{p.slug, p.entries, starts})
 	}
-	data, err := encodeJSON(m)
-	if err != nil {
-		return nil, err
-	}
-	files := make([]File, 1+shards)
-	files[0] = File{Name: MetaPath[1:], Data: data}
+	return encodeJSON(m)
+}
+
+// joinShards writes every shard into files (shard k at k).
+func joinShards(parts []*Part, shards int, files []File) {
 	// Shards are made in the order of their bit-reversed numbers, the
 	// order of each part's lines: a cursor per part moves through them.
 	bitsOf := bits.TrailingZeros(uint(shards))
@@ -89,12 +109,11 @@ func Join(parts []*Part, themes []Theme) ([]File, error) {
 			}
 			for r := lo; r < hi; r++ {
 				k := int(bits.Reverse32(uint32(r)) >> (32 - bitsOf))
-				files[1+k] = File{Name: ShardName(k), Data: j.shard(uint32(r))}
+				files[k] = File{Name: ShardName(k), Data: j.shard(uint32(r))}
 			}
 		})
 	}
 	wg.Wait()
-	return files, nil
 }
 
 // joiner writes shards one after another, in the order of their
@@ -105,7 +124,6 @@ type joiner struct {
 	at    []cursor // per part, its next line
 	ok    []bool   // per part, whether it has a next line
 	refs  []ref    // scratch: the current shard's lines
-	last  []byte   // scratch
 }
 
 // ref is a line of a part: the part's index and the line.
@@ -128,8 +146,13 @@ func (j *joiner) shard(r uint32) []byte {
 			j.at[i], j.ok[i] = p.lineAt(c.end + 1)
 		}
 	}
-	refs := j.refs
-	key := func(r ref) []byte { return j.parts[r.part].data[r.start:r.tab] }
+	return writeShard(j.parts, j.refs, size)
+}
+
+// writeShard writes a shard's lines (refs, in site order and each part's
+// order; size is about the bytes they take).
+func writeShard(parts []*Part, refs []ref, size int) []byte {
+	key := func(r ref) []byte { return parts[r.part].data[r.start:r.tab] }
 	// Lines of one key have one hash: sort by hash (and site order), then
 	// by key only the rare runs of one hash with several keys.
 	slices.SortFunc(refs, func(a, b ref) int {
@@ -146,18 +169,19 @@ func (j *joiner) shard(r uint32) []byte {
 		lo = hi
 	}
 	b := make([]byte, 0, size)
+	var last []byte
 	for i, r := range refs {
 		k := key(r)
-		if i == 0 || r.rev != refs[i-1].rev || !bytes.Equal(k, j.last) {
+		if i == 0 || r.rev != refs[i-1].rev || !bytes.Equal(k, last) {
 			if i > 0 {
 				b = append(b, '\n')
 			}
 			b = append(b, k...)
 			b = append(b, '\t')
-			j.last = k
+			last = k
 		}
 		b = appendNumber(b, int(r.part))
-		b = append(b, j.parts[r.part].data[r.tab+1:r.end]...)
+		b = append(b, parts[r.part].data[r.tab+1:r.end]...)
 	}
 	if len(refs) > 0 {
 		b = append(b, '\n')
