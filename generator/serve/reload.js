@@ -46,10 +46,10 @@
     };
     apply();
     // The layout may change after load (fonts found late, a fallback font's
-    // other metrics): keep the place as it does, until the reader moves or
-    // it has had time to settle.
+    // other metrics): keep the place as it does, until the reader moves (or
+    // follows a link to a #fragment) or it has had time to settle.
     let moved = false;
-    for (const type of ['wheel', 'touchstart', 'keydown', 'mousedown']) {
+    for (const type of ['wheel', 'touchstart', 'keydown', 'mousedown', 'hashchange']) {
       window.addEventListener(type, () => { moved = true; }, { once: true, passive: true });
     }
     const again = () => { if (!moved) apply(); };
