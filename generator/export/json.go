@@ -48,12 +48,19 @@ type Block struct {
 	Parent  string   `json:"parent"` // the eid of the block it stands in; "" at the top
 	Num     *int     `json:"num"`
 	Marker  string   `json:"marker"` // the number as printed: 二十一、, 第十二条, 2.1; empty when unnumbered
-	Label   string   `json:"label"`  // how it is cited: 二、5, 第十二条第二款
+	Label   string   `json:"label"`  // the number as the page shows it: 二、5, 第十二条第二款
+	Locator Locator  `json:"locator"`
 	Heading bool     `json:"heading"`
 	Text    string   `json:"text"`
 	Lines   []string `json:"lines,omitempty"` // the role of each paragraph of a preface, closing or attachment heading
 	URL     string   `json:"url"`
 	Themes  []string `json:"themes"` // slugs of the themes that tag the block
+}
+
+// Locator is how a citation points at a block (package grammar, Locators).
+type Locator struct {
+	Zh string `json:"zh"` // 第一部分第5项
+	En string `json:"en"` // Part I, item 5
 }
 
 // Document is data/<slug>.json.
@@ -102,7 +109,7 @@ func DocumentJSON(c *markdown.DocContext) ([]byte, error) {
 			}
 		}
 		doc.Blocks = append(doc.Blocks, Block{EID: b.EID, Kind: string(b.Kind), Parent: parent, Num: num, Marker: b.Marker, Label: b.Label,
-			Heading: b.Heading, Text: b.Text(), Lines: lines, URL: base.Abs(markdown.InContext(d, b)), Themes: themes})
+			Locator: Locator{b.Locator.Zh, b.Locator.En}, Heading: b.Heading, Text: b.Text(), Lines: lines, URL: base.Abs(markdown.InContext(d, b)), Themes: themes})
 	}
 	return encode(doc)
 }

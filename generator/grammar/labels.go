@@ -110,30 +110,23 @@ func roman(n int) string {
 	return b.String()
 }
 
-// The locators readers write for the blocks of a GB/T-numbered document,
-// beside its labels (四, 一、5): a top-level clause is an article (第四条,
-// para. 4), a top-level heading a part (第一部分, Part I), and a numbered
-// block under a part an item of it (第一部分第5项, Part I, item 5).
-var (
-	clauseLocatorFormat = Label{"第%s条", "para. %d"}
-	partLocatorFormat   = Label{"第%s部分", "Part %s"}
-	itemLocatorFormat   = Label{"%s第%d项", "%s, item %d"}
-)
-
-// GBTLocator gives the locator of a GB/T block numbered num at the top
-// level (a heading or not), or under a top-level heading of number parent
-// (parent > 0). It gives false for other blocks.
-func GBTLocator(level *Level, num int, heading bool, parent int) (Label, bool) {
-	if level == nil || level.Family != GBT || num <= 0 {
-		return Label{}, false
+// paragraphOrdinal is an ordinal word for a block's nth paragraph: second,
+// third … tenth, then 11th.
+func paragraphOrdinal(n int) string {
+	words := []string{"", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+	if n > 0 && n < len(words) {
+		return words[n]
 	}
-	if parent > 0 {
-		part := fmt.Sprintf(partLocatorFormat.Zh, ChineseNumeral(parent))
-		partEn := fmt.Sprintf(partLocatorFormat.En, strings.ToUpper(roman(parent)))
-		return Label{fmt.Sprintf(itemLocatorFormat.Zh, part, num), fmt.Sprintf(itemLocatorFormat.En, partEn, num)}, true
+	suffix := "th"
+	if n%100 < 11 || n%100 > 13 {
+		switch n % 10 {
+		case 1:
+			suffix = "st"
+		case 2:
+			suffix = "nd"
+		case 3:
+			suffix = "rd"
+		}
 	}
-	if heading {
-		return Label{fmt.Sprintf(partLocatorFormat.Zh, ChineseNumeral(num)), fmt.Sprintf(partLocatorFormat.En, strings.ToUpper(roman(num)))}, true
-	}
-	return Label{fmt.Sprintf(clauseLocatorFormat.Zh, ChineseNumeral(num)), fmt.Sprintf(clauseLocatorFormat.En, num)}, true
+	return fmt.Sprint(n) + suffix
 }

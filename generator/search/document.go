@@ -1,7 +1,6 @@
 package search
 
 import (
-	"statements/generator/grammar"
 	"statements/generator/markdown"
 	"statements/generator/siteurl"
 	"statements/generator/structure"
@@ -16,17 +15,8 @@ func FromDocument(base siteurl.Base, d *structure.Document) Document {
 	return out
 }
 
-// numbers are the forms of a block's number that a reader may type.
+// numbers are the forms of a block's number that a reader may type: its
+// label, id and marker, and its locators (第一部分第5项, Part I, item 5).
 func numbers(b *structure.Block) []string {
-	forms := []string{b.Label, b.LabelEn, b.EID, b.Marker}
-	parent := 0
-	if p := b.Parent; p != nil && p.Parent == nil && p.Heading && p.Level != nil && p.Level.Family == grammar.GBT {
-		parent = p.Num
-	}
-	if b.Parent == nil || parent > 0 {
-		if l, ok := grammar.GBTLocator(b.Level, b.Num, b.Heading, parent); ok {
-			forms = append(forms, l.Zh, l.En)
-		}
-	}
-	return forms
+	return []string{b.Label, b.LabelEn, b.EID, b.Marker, b.Locator.Zh, b.Locator.En}
 }

@@ -55,6 +55,9 @@ type Block struct {
 	Marker  string         // the number as printed: 二十一、, （一）, 第十二条, 2.1; empty when unnumbered
 	Label   string         // how it is cited: 四, 二、5, 第十二条第二款, 附件1 一、（一）
 	LabelEn string         // the same in an English citation
+	// Locator is how a citation points at the block: 第四条, para. 4
+	// (see package grammar, Locators).
+	Locator grammar.Label
 	Heading bool           // a title line: a heading, an attachment's title; its text continues in its intro and children
 	// Paragraphs are the block's own paragraphs; a container's children follow them.
 	Paragraphs []Paragraph
@@ -75,6 +78,16 @@ func (b *Block) Text() string {
 		texts[i] = p.Text
 	}
 	return strings.Join(texts, "\n")
+}
+
+// ParagraphLocator locates the block's ith paragraph (from 0): the
+// block's locator for the first, "第四条第二段, para. 4, second paragraph"
+// for the others.
+func (b *Block) ParagraphLocator(i int) grammar.Label {
+	if i == 0 {
+		return b.Locator
+	}
+	return grammar.ParagraphLocator(b.Locator, i+1)
 }
 
 // Line is the source line of the block's first paragraph.

@@ -33,6 +33,7 @@ func Build(doc *load.Document) (*Document, error) {
 		}
 		name(att, fmt.Sprintf("%s_%d", Attachment, i))
 		setLabel(att, grammar.AttachmentLabel(i))
+		att.Locator = labelOf(att)
 		children, err := d.segmentBlocks(lines, seg, att, att.EID+"__")
 		if err != nil {
 			return nil, err
@@ -134,6 +135,7 @@ func (d *Document) segmentBlocks(lines []line, seg segment, att *Block, prefix s
 		}
 		blocks = append(blocks, b)
 	}
+	locate(blocks, att.locatorOrZero())
 	for _, b := range blocks {
 		b.Parent = att
 		if att != nil {
