@@ -48,19 +48,21 @@ type Site struct {
 
 // Document is one official document: content/documents/<slug>.md.
 type Document struct {
-	File       string // path of the source file, as named in errors
-	Slug       string
-	Title      string   `yaml:"title"`    // required
-	TitleEn    string   `yaml:"title_en"` // may be empty
-	Short      string   `yaml:"short"`    // short Chinese name, e.g. 中古联合声明; defaults to the title
-	ShortEn    string   `yaml:"short_en"` // short English name; defaults to title_en, else short
-	Date       string   `yaml:"date"`     // YYYY-MM-DD, required
-	Parties    []string `yaml:"parties"`
-	PartiesEn  []string `yaml:"parties_en"`
-	Genre      string   `yaml:"genre"`     // joint statement, action plan, ...: Akoma Ntoso doc name, in English; defaults to "document"
-	Source     string   `yaml:"source"`    // where the text comes from
-	Publisher  string   `yaml:"publisher"` // who released it, e.g. 新华社
-	Paragraphs []Paragraph
+	File      string // path of the source file, as named in errors
+	Slug      string
+	Title     string   `yaml:"title"`    // required
+	TitleEn   string   `yaml:"title_en"` // may be empty
+	Short     string   `yaml:"short"`    // short Chinese name, e.g. 中古联合声明; defaults to the title
+	ShortEn   string   `yaml:"short_en"` // short English name; defaults to title_en, else short
+	Date      string   `yaml:"date"`     // YYYY-MM-DD, required
+	Parties   []string `yaml:"parties"`
+	PartiesEn []string `yaml:"parties_en"`
+	Genre     string   `yaml:"genre"`     // joint statement, action plan, ...: Akoma Ntoso doc name, in English; defaults to "document"
+	Source    string   `yaml:"source"`    // where the text comes from
+	Publisher string   `yaml:"publisher"` // who released it, e.g. 新华社
+	// PublisherEn is the publisher in English: Xinhua News Agency.
+	PublisherEn string `yaml:"publisher_en"`
+	Paragraphs  []Paragraph
 }
 
 // Theme is one cross-reference theme: content/themes/<slug>.md.
@@ -368,7 +370,7 @@ func loadThemes(fsys namedFS, errs, warnings *errorList) []*Theme {
 // them leaves them out.
 func (d *Document) fillIn() {
 	trim := func(s *string) { *s = strings.TrimSpace(*s) }
-	for _, s := range []*string{&d.TitleEn, &d.Short, &d.ShortEn, &d.Genre, &d.Publisher, &d.Source} {
+	for _, s := range []*string{&d.TitleEn, &d.Short, &d.ShortEn, &d.Genre, &d.Publisher, &d.PublisherEn, &d.Source} {
 		trim(s)
 	}
 	if d.Short == "" {
