@@ -58,7 +58,7 @@ type Block struct {
 	// Locator is how a citation points at the block: 第四条, para. 4
 	// (see package grammar, Locators).
 	Locator grammar.Label
-	Heading bool           // a title line: a heading, an attachment's title; its text continues in its intro and children
+	Heading bool // a title line: a heading, an attachment's title; its text continues in its intro and children
 	// Paragraphs are the block's own paragraphs; a container's children follow them.
 	Paragraphs []Paragraph
 	Parent     *Block   // nil at the top
