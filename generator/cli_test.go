@@ -112,11 +112,11 @@ func TestCommandWarns(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(out, "built public:") {
 		t.Fatalf("exit %d: %s%s", code, out, errOut)
 	}
-	if want := "warning: " + cubaFile + ":64: took this paragraph, after the last numbered clause, as part of 二十一 (para_21)"; !strings.HasPrefix(errOut, want) {
+	if want := "warning: " + cubaFile + ":73: took this paragraph, after the last numbered clause, as part of 二十一 (para_21)"; !strings.HasPrefix(errOut, want) {
 		t.Errorf("stderr = %q, want it to start %q", errOut, want)
 	}
 	edit(cubaFile, "\n\n本声明以中文写成。", "\n\n<!-- closing -->\n\n本声明以中文写成。")(t, dir)
-	if code, _, errOut = runGenerator(t, dir); code != 0 || errOut != "" {
+	if code, _, errOut = runGenerator(t, dir); code != 0 || strings.Contains(errOut, "warning") {
 		t.Errorf("with the directive: exit %d, stderr %q", code, errOut)
 	}
 }
@@ -325,15 +325,15 @@ func TestBrokenInputKeepsPublic(t *testing.T) {
 		{"front matter not YAML", edit(cubaFile, "date: 2025-09-04", "date: [2025"), cubaFile + ":6: front matter is not valid YAML"},
 		{"missing title", edit(cubaFile, "title: 中华人民共和国和古巴共和国关于加快构建中古命运共同体的联合声明\n", ""), cubaFile + ":1: title is missing or empty"},
 		{"unknown field", edit(cubaFile, "short_en:", "shortEn:"), cubaFile + ":5: unknown front matter field \"shortEn\""},
-		{"invalid UTF-8", edit(cubaFile, "古方坚定支持中方在涉疆", "古方坚定\xc3支持中方在涉疆"), cubaFile + ":30: invalid UTF-8"},
+		{"invalid UTF-8", edit(cubaFile, "古方坚定支持中方在涉疆", "古方坚定\xc3支持中方在涉疆"), cubaFile + ":39: invalid UTF-8"},
 		{"byte order mark", transform(cubaFile, func(b []byte) []byte { return append([]byte("\uFEFF"), b...) }), cubaFile + ":1: file starts with a byte order mark"},
 		{"CRLF line ends", transform(cubaFile, func(b []byte) []byte { return bytes.ReplaceAll(b, []byte("\n"), []byte("\r\n")) }), cubaFile + ":1: CR (Windows) line end"},
-		{"numbering skips", edit(cubaFile, "四、古方重申", "五、古方重申"), cubaFile + ":28: numbering skips: 五、 after number 3 (expected 4)"},
-		{"numbering repeats", edit(cubaFile, "四、古方重申", "三、古方重申"), cubaFile + ":28: number 三、 repeats the number before it"},
-		{"numbering goes backwards", edit(cubaFile, "五、古方坚定", "三、古方坚定"), cubaFile + ":30: numbering goes backwards: 三、 after number 4"},
-		{"deeper level with no parent", edit(cubaFile, "一、古方热烈祝贺", "（1）甲。\n\n一、古方热烈祝贺"), cubaFile + ":24: 一、 is a number of a higher level than the （1） the text began with; a lower level has no parent here"},
-		{"duplicate id", edit(pakFile, "二、共建", "（一）丙。\n\n二、共建"), pakFile + ":44: duplicate id part_1__para_1: the paragraph at line 30 has it too"},
-		{"paragraph split over two lines", edit(cubaFile, "四、古方重申无条件", "四、古方重申\n无条件"), cubaFile + ":29: paragraph continues on a second line"},
+		{"numbering skips", edit(cubaFile, "四、古方重申", "五、古方重申"), cubaFile + ":37: numbering skips: 五、 after number 3 (expected 4)"},
+		{"numbering repeats", edit(cubaFile, "四、古方重申", "三、古方重申"), cubaFile + ":37: number 三、 repeats the number before it"},
+		{"numbering goes backwards", edit(cubaFile, "五、古方坚定", "三、古方坚定"), cubaFile + ":39: numbering goes backwards: 三、 after number 4"},
+		{"deeper level with no parent", edit(cubaFile, "一、古方热烈祝贺", "（1）甲。\n\n一、古方热烈祝贺"), cubaFile + ":33: 一、 is a number of a higher level than the （1） the text began with; a lower level has no parent here"},
+		{"duplicate id", edit(pakFile, "二、共建", "（一）丙。\n\n二、共建"), pakFile + ":53: duplicate id part_1__para_1: the paragraph at line 39 has it too"},
+		{"paragraph split over two lines", edit(cubaFile, "四、古方重申无条件", "四、古方重申\n无条件"), cubaFile + ":38: paragraph continues on a second line"},
 		{"theme term matches nothing", writeFile("content/themes/nothing.md", theme("terms: [不存在的词]\n", "注释。")), "content/themes/nothing.md:4: term \"不存在的词\" matches nowhere"},
 		{"unknown block in a manual list", writeFile("content/themes/manual.md", theme("terms: [一带一路倡议]\nadd: [no-such-document#para_1]\n", "注释。")), "content/themes/manual.md:5: add: \"no-such-document#para_1\" is not a block"},
 		{"term claimed by two themes", writeFile("content/themes/twice.md", theme("terms: [第2758号决议]\n", "注释。")), "content/themes/un-resolution-2758.md:5: term \"第2758号决议\" is also a term of theme twice"},

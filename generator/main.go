@@ -63,6 +63,9 @@ const usage = `usage:
 flags of the build:
 `
 
+// relativeNotice is said once by a build that does not know the site's address.
+const relativeNotice = "note: the site's address is not known (no -base-url, no url in content/site.yaml): canonical URLs, link previews, citations, the sitemap and the feed will be relative"
+
 // buildMemory is the heap the build command aims to stay within (a soft
 // limit: the collector works harder near it); GOMEMLIMIT overrides it.
 const buildMemory = 384 << 20
@@ -73,7 +76,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	}
 	fl := flag.NewFlagSet("generator", flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	baseURL := fl.String("base-url", "/", "where the site will be served: / for a local preview, or https://host/sub/path/")
+	baseURL := fl.String("base-url", "", "where the site will be served: https://host/sub/path/, or / for a local preview (default: the url of content/site.yaml, else /)")
 	var dirs build.Dirs
 	dirs.AddFlags(fl)
 	out := fl.String("out", "public", "output directory: absent, empty, or a site the generator built")
@@ -90,15 +93,20 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if fl.NArg() > 0 {
 		return fmt.Errorf("unknown command %q (commands: import, serve, synth; with no command the site is built)", fl.Arg(0))
 	}
-	base, err := siteurl.Parse(*baseURL)
-	if err != nil {
-		return err
+	base := siteurl.Base{}
+	if *baseURL != "" {
+		b, err := siteurl.Parse(*baseURL)
+		if err != nil {
+			return err
+		}
+		base = b
 	}
 	start := time.Now()
 	cfg, err := dirs.Open(base)
 	if err != nil {
 		return err
 	}
+	cfg.SiteURL = *baseURL == ""
 	// The site goes to disk as it is built: a new tree beside the old one,
 	// swapped in only once the build is complete.
 	w, err := write.Begin(*out, write.Options{
@@ -115,6 +123,9 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	}
 	for _, warning := range site.Warnings {
 		fmt.Fprintf(stderr, "warning: %v\n", warning)
+	}
+	if !site.Base.IsAbsolute() {
+		fmt.Fprintln(stderr, relativeNotice)
 	}
 	st, err := w.Commit()
 	if err != nil {

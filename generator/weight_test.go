@@ -9,9 +9,13 @@ import (
 	"statements/generator/export"
 )
 
-// TestWeight holds the pages to their budgets: a clause page under 15 KB of
+// TestWeight holds the pages to their budgets: a clause page under 20 KB of
 // HTML, a document page under 2.5 times the bytes of its text (its title and
-// body, as published), each stylesheet and script under 10 KB.
+// body, as published) and 8 KB, each stylesheet and script under 10 KB. The
+// fixed parts are what every document and clause page carries besides its
+// text: the provenance box and the citations in two languages and, on a
+// clause page, in the reference managers' three formats (about 5 KB; 15 KB
+// was the budget before them).
 func TestWeight(t *testing.T) {
 	size := func(rel string) int {
 		info, err := os.Stat(filepath.Join(repoRoot, "public", rel))
@@ -26,15 +30,16 @@ func TestWeight(t *testing.T) {
 		text := len(doc.Title)
 		for _, b := range doc.Blocks {
 			text += len(strings.ReplaceAll(b.Text, "\n", ""))
-			if n := size(filepath.Join(slug, b.EID, "index.html")); n >= 15<<10 {
-				t.Errorf("%s/%s/ is %d bytes, budget 15 KB", slug, b.EID, n)
+			if n := size(filepath.Join(slug, b.EID, "index.html")); n >= 20<<10 {
+				t.Errorf("%s/%s/ is %d bytes, budget 20 KB", slug, b.EID, n)
 			}
 		}
 		page := size(filepath.Join(slug, "index.html"))
-		if ratio := float64(page) / float64(text); ratio >= 2.5 {
-			t.Errorf("%s/ is %d bytes, %.2f times its %d bytes of text; budget 2.5", slug, page, ratio, text)
+		const fixed = 8 << 10
+		if ratio := float64(page-fixed) / float64(text); ratio >= 2.5 {
+			t.Errorf("%s/ is %d bytes, 8 KB and %.2f times its %d bytes of text; budget 8 KB and 2.5 times", slug, page, ratio, text)
 		} else {
-			t.Logf("%s/: %d bytes, %.2f × its text", slug, page, ratio)
+			t.Logf("%s/: %d bytes, 8 KB and %.2f × its text", slug, page, ratio)
 		}
 	}
 	assets, _ := filepath.Glob(filepath.Join(repoRoot, "public", "*.css"))

@@ -2,9 +2,10 @@
 // without JavaScript every block still has its plain self-link (¶) and :target.
 //
 // Contract with the generated pages:
-//   <article data-doc-path> wraps a document's blocks, and holds .doc-title, .doc-title-en and
-//   time[datetime]; each block is an element with an id and a child a.self whose aria-label is
-//   "链接：<label>".
+//   <article data-doc-path data-cite-en data-cite-zh> wraps a document's blocks; data-cite-* are
+//   the citations of any block of it (package cite), with the placeholders {locator}, {url} and
+//   {accessed}. Each block, and each further paragraph of a block (a <p> with an id), holds an
+//   a.self whose aria-label is "链接：<label>" and whose data-loc and data-loc-en are its locators.
 (function () {
   "use strict";
   // A printed page ends with its address, so a paper copy can be traced back.
@@ -18,12 +19,10 @@
   });
   var article = document.querySelector("article[data-doc-path]");
   if (!article) { notFoundRedirect(); return; }
-  var text = function (sel) { var e = article.querySelector(sel); return e ? e.textContent.trim() : ""; };
   var doc = {
     docPath: article.dataset.docPath,
-    docTitle: text(".doc-title"),
-    docTitleEn: text(".doc-title-en"),
-    docDate: article.querySelector("time[datetime]").getAttribute("datetime")
+    citeEn: article.dataset.citeEn || "",
+    citeZh: article.dataset.citeZh || ""
   };
   var status = document.createElement("p");
   status.className = "vh";
@@ -31,22 +30,47 @@
   status.setAttribute("aria-live", "polite");
   document.body.appendChild(status);
 
-  var months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-  var ymd = doc.docDate.split("-").map(Number);
-  var dateZh = ymd[0] + "年" + ymd[1] + "月" + ymd[2] + "日";
-  var dateEn = ymd[2] + " " + months[ymd[1] - 1] + " " + ymd[0];
-
+  // The date a citation says the page was accessed: today, as GB/T 7714 (2026-12-01) and
+  // English (1 December 2026) write it.
+  function accessed(lang) {
+    var now = new Date();
+    if (lang === "en") return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" }).format(now);
+    var two = function (n) { return (n < 10 ? "0" : "") + n; };
+    return now.getFullYear() + "-" + two(now.getMonth() + 1) + "-" + two(now.getDate());
+  }
+  // selfOf is the block's or paragraph's own ¶ link (not one of a paragraph inside it).
+  function selfOf(block) {
+    var self = null;
+    block.querySelectorAll("a.self").forEach(function (a) { if (!self && a.closest("[id]") === block) self = a; });
+    return self;
+  }
   function labelOf(block) {
-    var self = block.querySelector("a.self");
+    var self = selfOf(block);
     return self ? self.getAttribute("aria-label").replace(/^链接：?/, "") : "";
   }
+  // A block has a page of its own; a further paragraph of it is a place in the document.
   function permalink(block) {
-    return new URL(doc.docPath + block.id + "/", location.href).href;
+    var path = block.tagName === "P" ? doc.docPath + "#" + block.id : doc.docPath + block.id + "/";
+    return new URL(path, location.href).href;
+  }
+  function cite(template, block, lang) {
+    var self = selfOf(block);
+    var locator = self ? self.getAttribute(lang === "en" ? "data-loc-en" : "data-loc") || labelOf(block) : "";
+    return template.split("{locator}").join(locator).split("{url}").join(permalink(block)).split("{accessed}").join(accessed(lang));
   }
   function selectionIn(block) {
     var sel = window.getSelection && window.getSelection();
     if (!sel || sel.isCollapsed || !block.contains(sel.anchorNode) || !block.contains(sel.focusNode)) return "";
-    return sel.toString().replace(/\s+/g, " ").trim().slice(0, 300);
+    return sel.toString().replace(/\s+/g, " ").trim();
+  }
+  // A text fragment (#:~:text=) for a selection: whole when short, else its first and last
+  // words (start,end), which keep the link short; "-", "," and "&" are escaped as the syntax asks.
+  var FRAGMENT_WHOLE = 40, FRAGMENT_EDGE = 12;
+  function textDirective(quote) {
+    var enc = function (t) { return encodeURIComponent(t).replace(/-/g, "%2D"); };
+    var chars = Array.from(quote);
+    if (chars.length <= FRAGMENT_WHOLE) return enc(quote);
+    return enc(chars.slice(0, FRAGMENT_EDGE).join("").trim()) + "," + enc(chars.slice(-FRAGMENT_EDGE).join("").trim());
   }
   function copy(text, done) {
     var ok = function () { status.textContent = ""; setTimeout(function () { status.textContent = done; }, 50); };
@@ -67,14 +91,14 @@
   var actions = {
     link: function (block) {
       var quote = selectionIn(block);
-      if (quote) return [new URL(doc.docPath + "#" + block.id + ":~:text=" + encodeURIComponent(quote), location.href).href, "已复制指向所选文字的链接"];
+      if (quote) return [new URL(doc.docPath + "#" + block.id + ":~:text=" + textDirective(quote), location.href).href, "已复制指向所选文字的链接"];
       return [permalink(block), "已复制本段链接"];
     },
     zh: function (block) {
-      return ["《" + doc.docTitle + "》" + labelOf(block) + "，" + dateZh + "，" + permalink(block), "已复制中文引用"];
+      return [cite(doc.citeZh, block, "zh"), "已复制中文引用（GB/T 7714）"];
     },
     en: function (block) {
-      return [doc.docTitleEn + ", " + dateEn + ", " + labelOf(block) + ", " + permalink(block), "English citation copied"];
+      return [cite(doc.citeEn, block, "en"), "English citation copied"];
     }
   };
   function button(kind, text, label) {
@@ -88,7 +112,7 @@
   }
   article.querySelectorAll("a.self").forEach(function (self) {
     var block = self.closest("[id]");
-    if (!block) return;
+    if (!block || !doc.citeEn) return;
     var label = labelOf(block);
     var tools = document.createElement("span");
     tools.className = "tools";

@@ -2,8 +2,18 @@ package browsertest
 
 import (
 	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"statements/generator/cite"
+	content "statements/generator/load"
+	"statements/generator/markdown"
+	"statements/generator/siteurl"
+	"statements/generator/structure"
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
@@ -50,49 +60,86 @@ func (tb *tab) copied() (clip, status string) {
 	return clip, status
 }
 
-// The copy buttons of a clause put its link or a citation on the clipboard,
-// by mouse and by keyboard, and say so to screen readers.
+// citations are a block's citations as package cite writes them, at the
+// test server's address and with today's date as the date accessed: what
+// the copy buttons must put on the clipboard.
+func citations(t *testing.T, slug, eid string, paragraph int) (url, en, zh string) {
+	t.Helper()
+	c, err := content.Load(os.DirFS(filepath.Join("..", "..", "content")), "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ld := range c.Documents {
+		if ld.Slug != slug {
+			continue
+		}
+		d, err := structure.Build(ld)
+		if err != nil {
+			t.Fatal(err)
+		}
+		base, err := siteurl.Parse(origin + "/")
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := d.Block(eid)
+		w := cite.Block(base, d, b)
+		if paragraph > 0 {
+			w.Locator = b.ParagraphLocator(paragraph)
+			w.URL = base.Abs(markdown.DocumentPath(d) + "#" + b.Paragraphs[paragraph].ID)
+		}
+		now := time.Now()
+		return w.URL, cite.English(w, cite.EnglishDate(now)), cite.Chinese(w, cite.ChineseDate(now))
+	}
+	t.Fatalf("no document %s", slug)
+	return
+}
+
+// The copy buttons of a clause, and of a clause's further paragraph, put
+// its link or a citation on the clipboard, by mouse and by keyboard, and
+// say so to screen readers.
 func TestCopy(t *testing.T) {
 	needBrowser(t)
-	permalink := origin + "/china-cuba-joint-statement-2025/para_4/"
-	const titleEn = "Joint Statement between the People's Republic of China and the Republic of Cuba"
-	for _, page := range []string{"/china-cuba-joint-statement-2025/", "/china-cuba-joint-statement-2025/para_4/"} {
-		t.Run(page, func(t *testing.T) {
+	cases := []struct {
+		page, block, eid string
+		paragraph        int
+	}{
+		{"/china-cuba-joint-statement-2025/", "#para_4", "para_4", 0},
+		{"/china-cuba-joint-statement-2025/para_4/", "#para_4", "para_4", 0},
+		{"/china-pakistan-action-plan-2025-2029/", "#part_7__para_2__p_2", "part_7__para_2", 1},
+		{"/china-pakistan-action-plan-2025-2029/part_7__para_2/", "#part_7__para_2__p_2", "part_7__para_2", 1},
+		{"/china-pakistan-action-plan-2025-2029/part_7__para_2/", "#part_7__para_2", "part_7__para_2", 0},
+	}
+	for _, c := range cases {
+		slug := strings.Split(c.page, "/")[1]
+		permalink, en, zh := citations(t, slug, c.eid, c.paragraph)
+		t.Run(c.page+c.block, func(t *testing.T) {
 			tb := newTab(t, desktop)
 			tb.allowClipboard()
-			tb.open(page)
+			tb.open(c.page)
 			var live string
 			tb.eval(`(s => s ? s.getAttribute("aria-live") : "none")(document.querySelector("[role=status]"))`, &live)
 			if live != "polite" {
 				t.Fatalf("status region [role=status] aria-live = %q, want polite", live)
 			}
-			zh := "《中华人民共和国和古巴共和国关于加快构建中古命运共同体的联合声明》四，2025年9月4日，" + permalink
-			for _, c := range []struct {
-				kind, status string
-				ok           func(string) bool
-				want         string // for the message
-			}{
-				{"link", "已复制本段链接", equals(permalink), permalink},
-				{"zh", "已复制中文引用", equals(zh), zh},
-				{"en", "English citation copied", func(s string) bool {
-					return strings.HasPrefix(s, titleEn) && strings.Contains(s, "4 September 2025") &&
-						strings.Contains(s, ", 四, ") && strings.HasSuffix(s, ", "+permalink)
-				}, titleEn + " …, 4 September 2025, 四, " + permalink},
+			for _, k := range []struct{ kind, status, want string }{
+				{"link", "已复制本段链接", permalink},
+				{"zh", "已复制中文引用（GB/T 7714）", zh},
+				{"en", "English citation copied", en},
 			} {
-				button := fmt.Sprintf(`#para_4 button.copy[data-copy=%s]`, c.kind)
+				button := fmt.Sprintf(`%s > .tools button.copy[data-copy=%s], %s > a.self + .tools button.copy[data-copy=%s]`, c.block, k.kind, c.block, k.kind)
 				tb.resetClipboard()
-				tb.do(chromedp.Click(chromedp.CSS(button)))
+				tb.eval(fmt.Sprintf(`document.querySelector(%q).click()`, button), nil)
 				clip, status := tb.copied()
-				if !c.ok(clip) {
-					t.Errorf("click %s: clipboard %q, want %q", button, clip, c.want)
+				if clip != k.want {
+					t.Errorf("click %s: clipboard\n%q\nwant\n%q", button, clip, k.want)
 				}
-				if status != c.status {
-					t.Errorf("click %s: status %q, want %q", button, status, c.status)
+				if status != k.status {
+					t.Errorf("click %s: status %q, want %q", button, status, k.status)
 				}
 			}
 
 			// Keyboard: Tab to the button (focus), Enter.
-			button := `#para_4 button.copy[data-copy=link]`
+			button := c.block + ` > .tools button.copy[data-copy=link]`
 			tb.resetClipboard()
 			tb.eval(fmt.Sprintf(`document.querySelector(%q).focus()`, button), nil)
 			var focused bool
@@ -105,6 +152,45 @@ func TestCopy(t *testing.T) {
 				t.Errorf("Enter on %s: clipboard %q, status %q; want %q, %q", button, clip, status, permalink, "已复制本段链接")
 			}
 		})
+	}
+}
+
+// A link to a long selection is a short text fragment (start,end) that
+// still leads to the passage: Chromium highlights it.
+func TestCopySelectionLink(t *testing.T) {
+	needBrowser(t)
+	tb := newTab(t, desktop)
+	tb.allowClipboard()
+	tb.open("/china-cuba-joint-statement-2025/")
+	// Select the whole text of clause 四 (a paragraph of some 170 characters).
+	tb.eval(`(() => {
+		const p = document.querySelector("#para_4 p");
+		const r = document.createRange();
+		r.selectNodeContents(p);
+		const s = getSelection(); s.removeAllRanges(); s.addRange(r);
+	})()`, nil)
+	tb.resetClipboard()
+	tb.eval(`document.querySelector("#para_4 > .tools button.copy[data-copy=link]").click()`, nil)
+	clip, status := tb.copied()
+	if status != "已复制指向所选文字的链接" {
+		t.Errorf("status %q", status)
+	}
+	if !strings.HasPrefix(clip, origin+"/china-cuba-joint-statement-2025/#para_4:~:text=") || len(clip) > 400 || !strings.Contains(clip, ",") {
+		t.Fatalf("link to the selection: %q (%d bytes); want a short start,end text fragment", clip, len(clip))
+	}
+	fragment, err := url.PathUnescape(clip[strings.Index(clip, ":~:text=")+len(":~:text="):])
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := strings.Split(fragment, ",")
+	if len(parts) != 2 || !strings.HasPrefix(parts[0], "四、古方重申") || !strings.HasSuffix(parts[1], "不容质疑和挑战。") {
+		t.Errorf("text fragment %q: want the clause's first and last words", fragment)
+	}
+	// Followed, it brings the clause into view.
+	tb2 := newTab(t, desktop)
+	tb2.openAt("", clip)
+	if !tb2.waitFor(`document.querySelector("#para_4").getBoundingClientRect().top < innerHeight && document.querySelector("#para_4").getBoundingClientRect().bottom > 0`) {
+		t.Error("following the link did not bring clause 四 into view")
 	}
 }
 

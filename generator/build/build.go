@@ -29,6 +29,9 @@ type Config struct {
 	Layouts fs.FS // layouts/
 	Static  fs.FS // static/: copied to the site root as it is
 	Base    siteurl.Base
+	// SiteURL: the url of site.yaml, when it has one, takes the place of
+	// Base (the command line's build when no -base-url is given).
+	SiteURL bool
 	// Context, when done, stops the build within a page's work, with its
 	// error; nil never stops it.
 	Context context.Context
@@ -50,6 +53,8 @@ type Site struct {
 	// Warnings say, as "file:line: message", where the form of a document
 	// could not decide and a rule chose; the build succeeded.
 	Warnings []error
+	// Base is where the site was built to be served.
+	Base siteurl.Base
 }
 
 // Build builds the whole site. On error nothing is returned but the error,
@@ -118,6 +123,11 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 	content, err := c.loader().Load(cfg.Content, "content")
 	if err != nil {
 		return nil, err
+	}
+	if cfg.SiteURL && content.Site.URL != "" {
+		if cfg.Base, err = siteurl.Parse(content.Site.URL); err != nil {
+			return nil, err // load checked it
+		}
 	}
 	h := digest.New()
 	docs, err := c.structure(h, content.Documents)
@@ -229,7 +239,7 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 	for _, d := range docs {
 		warnings = append(warnings, d.Warnings...)
 	}
-	return &Site{Pages: pages, Documents: docs, Warnings: warnings}, nil
+	return &Site{Pages: pages, Documents: docs, Warnings: warnings, Base: cfg.Base}, nil
 }
 
 // searchThemes are the themes as the search index names them.

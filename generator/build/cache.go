@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"statements/generator/annotate"
+	"statements/generator/cite"
 	"statements/generator/export"
 	"statements/generator/feeds"
 	"statements/generator/html"
@@ -351,7 +352,8 @@ func (r *unitRenderer) sitePage(in unitInput) (*unit, error) {
 	return u, nil
 }
 
-// document makes the unit of a document: its pages, its JSON and its Akoma Ntoso XML.
+// document makes the unit of a document: its pages, its JSON, its Akoma
+// Ntoso XML and its citation files.
 func (r *unitRenderer) document(in unitInput) (*unit, error) {
 	c := in.Doc
 	u := &unit{}
@@ -372,6 +374,13 @@ func (r *unitRenderer) document(in unitInput) (*unit, error) {
 		return nil, fmt.Errorf("%s: Akoma Ntoso: %w", c.Doc.File, err)
 	}
 	u.files = append(u.files, file{name: export.XMLPath(c.Doc)[1:], data: data})
+	citations, err := cite.Files(cite.Works(c.Base, c.Doc))
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range citations {
+		u.files = append(u.files, file{name: f.Path[1:], data: f.Data})
+	}
 	var chunks []search.File
 	if u.search, chunks, err = search.NewPart(search.FromDocument(c.Base, c.Doc)); err != nil {
 		return nil, err

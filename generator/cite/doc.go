@@ -18,7 +18,7 @@
 //
 //   - BibTeX (@misc), RIS (TY GEN) and CSL-JSON entries, for reference
 //     managers, the whole document's and every block's in one file each
-//     (data/<slug>.bib, .ris, .csl.json), and one block's on its own page;
+//     (data/<slug>.bib, .ris, .csl.json: Files), and one block's on its own page;
 //
 //   - Highwire Press meta tags (citation_title …), which Zotero and Google
 //     Scholar read from a document's or a clause's page.

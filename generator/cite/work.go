@@ -96,3 +96,17 @@ func (w Work) noteEn() string {
 	}
 	return strings.Join(parts, "; ")
 }
+
+// Path is the site path of a document's citation file of the given
+// extension (Formats), beside its JSON in data/.
+func Path(d *structure.Document, ext string) string { return "/data/" + d.Slug + ext }
+
+// Works are the document and each of its blocks, as its citation files
+// list them.
+func Works(base siteurl.Base, d *structure.Document) []Work {
+	ws := []Work{Document(base, d)}
+	for _, b := range d.Blocks {
+		ws = append(ws, Block(base, d, b))
+	}
+	return ws
+}

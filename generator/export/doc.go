@@ -5,8 +5,11 @@
 //	data/index.json     the documents (slug, title, title_en, date, url, data)
 //	                    and the themes (slug, title, title_en, url, terms, and
 //	                    the blocks each tags: document, eid, url)
-//	data/<slug>.json    one document: its metadata and its blocks in reading
-//	                    order, each with eid, kind, num, text, url and themes
+//	data/<slug>.json    one document: its metadata, its provenance (source,
+//	                    transcription, what to compare it with, corrections),
+//	                    the URLs of its citation files (package cite), and its
+//	                    blocks in reading order, each with eid, kind, num,
+//	                    label, locator, text, url and themes
 //	data/<slug>.akn.xml the document in Akoma Ntoso 3.0, with the same eIds
 //
 // A block's text is exactly as published, its number marker included, its

@@ -204,7 +204,8 @@ func LLMs(site *markdown.Site, pages []*markdown.Page) []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n> %s\n\n", site.Meta.Title, site.Meta.Description)
 	b.WriteString("Every page of this site is also published as markdown (index.md beside index.html), every clause on a page of its own. " +
-		"The texts are transcribed character for character from the sources each document names; each block has a permanent id (eId) used in its URL. " +
+		"The texts are in Chinese, transcribed from the sources each document names; how each was transcribed and checked, what it can be compared with and its corrections are on its page (section 来源与引用) and in its data. " +
+		"Each block has a permanent id (eId) used in its URL. " +
 		"The full text of every document is in llms-full.txt.\n\n")
 	md := func(p *markdown.Page, note string) {
 		fmt.Fprintf(&b, "- [%s](%s)", p.HeadTitle, site.Base.Abs(p.Path+"index.md"))

@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -197,6 +198,7 @@ type anchorRenderer struct{}
 func (anchorRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindBlock, renderBlock)
 	reg.Register(ast.KindHeading, renderHeading)
+	reg.Register(ast.KindParagraph, renderParagraph)
 }
 
 // renderAttributes writes the attributes a block or heading carries into
@@ -224,17 +226,52 @@ func renderBlock(w util.BufWriter, source []byte, node ast.Node, entering bool) 
 }
 
 // writeSelfLink writes the ¶ link to an anchored node; its accessible name
-// says which block it links to ("本段链接：二、5").
+// says which block it links to ("链接：二、5", or for a further paragraph
+// its locator, "链接：第一部分第2项第二段"), and it carries the locators
+// a citation of it uses (data-loc, data-loc-en).
 func writeSelfLink(w util.BufWriter, node ast.Node) {
 	id, _ := node.AttributeString("id")
 	w.WriteString(`<a class="self" href="#`)
 	w.Write(util.EscapeHTML(id.([]byte)))
 	w.WriteString(`" aria-label="链接`)
-	if label, ok := node.AttributeString("data-label"); ok {
+	label, ok := node.AttributeString("data-label")
+	if !ok {
+		label, ok = node.AttributeString("data-loc")
+	}
+	if ok {
 		w.WriteString("：")
 		w.Write(util.EscapeHTML(label.([]byte)))
 	}
-	w.WriteString(`">¶</a>`)
+	w.WriteByte('"')
+	for _, name := range []string{"data-loc", "data-loc-en"} {
+		if v, ok := node.AttributeString(name); ok {
+			w.WriteString(" " + name + `="`)
+			w.Write(util.EscapeHTML(v.([]byte)))
+			w.WriteByte('"')
+		}
+	}
+	w.WriteString(`>¶</a>`)
+}
+
+// renderParagraph renders a paragraph; a further paragraph of a block,
+// which has an id and locators of its own, ends with its own self-link.
+func renderParagraph(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	_, own := node.AttributeString("data-loc")
+	if entering {
+		w.WriteString("<p")
+		if own {
+			renderAttributes(w, node)
+		} else if node.Attributes() != nil {
+			html.RenderAttributes(w, node, html.ParagraphAttributeFilter)
+		}
+		w.WriteByte('>')
+		return ast.WalkContinue, nil
+	}
+	if own {
+		writeSelfLink(w, node)
+	}
+	w.WriteString("</p>\n")
+	return ast.WalkContinue, nil
 }
 
 func renderHeading(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {

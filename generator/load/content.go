@@ -5,13 +5,17 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"path"
 	"regexp"
 	"sort"
+	"statements/generator/siteurl"
 	"statements/generator/sources"
 	"strings"
 	"sync"
 	"time"
+
+	"gopkg.in/yaml.v3"
 )
 
 // Content is everything read from the content tree.
@@ -44,6 +48,10 @@ type Site struct {
 	Description string `yaml:"description"`
 	Author      string `yaml:"author"`  // who publishes this annotated edition
 	Country     string `yaml:"country"` // Akoma Ntoso country code for the FRBR URIs, e.g. cn
+	// URL is the site's public address (https://host/sub/path/): canonical
+	// URLs, link previews, citations, the sitemap and the feed use it. A
+	// -base-url given to the build wins over it.
+	URL string `yaml:"url"`
 }
 
 // Document is one official document: content/documents/<slug>.md.
@@ -58,11 +66,34 @@ type Document struct {
 	Parties   []string `yaml:"parties"`
 	PartiesEn []string `yaml:"parties_en"`
 	Genre     string   `yaml:"genre"`     // joint statement, action plan, ...: Akoma Ntoso doc name, in English; defaults to "document"
-	Source    string   `yaml:"source"`    // where the text comes from
-	Publisher string   `yaml:"publisher"` // who released it, e.g. 新华社
+	Source    string   `yaml:"source"`    // the release the text comes from: 新华社北京2025年9月4日电
+	SourceEn  string   `yaml:"source_en"` // the same in English: Xinhua, Beijing, 4 September 2025
+	// Transcription says how the text was taken from its source and what
+	// it was checked against; TranscriptionEn in English.
+	Transcription   string `yaml:"transcription"`
+	TranscriptionEn string `yaml:"transcription_en"`
+	// Compare lists the official publications a reader can compare the text with.
+	Compare []Reference `yaml:"compare"`
+	// Corrections is the log of corrections made to the published text.
+	Corrections []Correction `yaml:"corrections"`
+	Publisher   string       `yaml:"publisher"` // who released it, e.g. 新华社
 	// PublisherEn is the publisher in English: Xinhua News Agency.
 	PublisherEn string `yaml:"publisher_en"`
 	Paragraphs  []Paragraph
+}
+
+// Reference names a publication, and where it is online if known.
+type Reference struct {
+	Name   string `yaml:"name"`
+	NameEn string `yaml:"name_en,omitempty"`
+	URL    string `yaml:"url,omitempty"`
+}
+
+// Correction is one dated correction of a document's published text.
+type Correction struct {
+	Date   string `yaml:"date"` // YYYY-MM-DD
+	Text   string `yaml:"text"` // what was corrected, and why
+	TextEn string `yaml:"text_en,omitempty"`
 }
 
 // Theme is one cross-reference theme: content/themes/<slug>.md.
@@ -173,12 +204,23 @@ func loadSite(fsys namedFS, errs *errorList) Site {
 		return s
 	}
 	f := &sourceFile{name: name, yaml: data}
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) == nil && len(doc.Content) > 0 && doc.Content[0].Kind == yaml.MappingNode {
+		f.front = *doc.Content[0] // for the lines of fields in messages
+	}
 	if err := f.decodeFront(&s); err != nil {
 		*errs = append(*errs, err)
 		return s
 	}
 	if s.Title == "" {
 		errs.add(name, 1, "title is missing")
+	}
+	if s.URL != "" {
+		if b, err := siteurl.Parse(s.URL); err != nil {
+			errs.add(name, f.fieldLine("url"), "url: %v", err)
+		} else if !b.IsAbsolute() {
+			errs.add(name, f.fieldLine("url"), "url %q: the site's address must name its host: https://host/path/", s.URL)
+		}
 	}
 	return s
 }
@@ -318,6 +360,22 @@ func loadDocument(name, slug string, data []byte, errs *errorList) *Document {
 			errs.add(name, f.fieldLine("date"), "date %q is not an ISO date (YYYY-MM-DD)", d.Date)
 		}
 	}
+	for i, c := range d.Corrections {
+		if _, err := time.Parse("2006-01-02", c.Date); err != nil {
+			errs.add(name, f.fieldLine("corrections"), "correction %d: date %q is not an ISO date (YYYY-MM-DD)", i+1, c.Date)
+		}
+		if strings.TrimSpace(c.Text) == "" {
+			errs.add(name, f.fieldLine("corrections"), "correction %d: text is missing; say what was corrected and why", i+1)
+		}
+	}
+	for i, r := range d.Compare {
+		if strings.TrimSpace(r.Name) == "" {
+			errs.add(name, f.fieldLine("compare"), "compare %d: name is missing", i+1)
+		}
+		if u, err := url.Parse(r.URL); r.URL != "" && (err != nil || u.Scheme != "https" && u.Scheme != "http" || u.Host == "") {
+			errs.add(name, f.fieldLine("compare"), "compare %d: url %q is not an http(s) address", i+1, r.URL)
+		}
+	}
 	d.Paragraphs = f.paragraphs(errs)
 	if len(d.Paragraphs) == 0 {
 		errs.add(name, f.bodyLine, "the document has no text after its front matter")
@@ -370,7 +428,7 @@ func loadThemes(fsys namedFS, errs, warnings *errorList) []*Theme {
 // them leaves them out.
 func (d *Document) fillIn() {
 	trim := func(s *string) { *s = strings.TrimSpace(*s) }
-	for _, s := range []*string{&d.TitleEn, &d.Short, &d.ShortEn, &d.Genre, &d.Publisher, &d.PublisherEn, &d.Source} {
+	for _, s := range []*string{&d.TitleEn, &d.Short, &d.ShortEn, &d.Genre, &d.Publisher, &d.PublisherEn, &d.Source, &d.SourceEn, &d.Transcription, &d.TranscriptionEn} {
 		trim(s)
 	}
 	if d.Short == "" {

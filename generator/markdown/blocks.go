@@ -25,6 +25,11 @@ func (c *DocContext) writeBlock(b *strings.Builder, d *structure.Document, blk *
 		if i == 0 && blk.Label != "" {
 			attrs += " data-label=" + attrValue(blk.Label)
 		}
+		if i == 0 || p.Role == "" {
+			// A clause's further paragraphs are linked and cited on their own.
+			loc := blk.ParagraphLocator(i)
+			attrs += " data-loc=" + attrValue(loc.Zh) + " data-loc-en=" + attrValue(loc.En)
+		}
 		if class := blockClass[blk.Kind]; i == 0 && class != "" {
 			attrs += " ." + class
 		}

@@ -45,6 +45,9 @@ type documentFront struct {
 	Parties []string `yaml:"parties,omitempty"`
 	URL     string   `yaml:"url"`
 	Source  string   `yaml:"source,omitempty"`
+	// Transcription says how the text was taken from its source and checked.
+	Transcription string            `yaml:"transcription,omitempty"`
+	Corrections   []load.Correction `yaml:"corrections,omitempty"`
 }
 
 // clauseFront is the front matter of a clause page's index.md.
@@ -127,7 +130,7 @@ func (c *DocContext) documentPage() *Page {
 		Document:    d,
 		Parties:     c.Parties,
 		Front: documentFront{Title: d.Title, TitleEn: d.TitleEn, Date: d.Date, Parties: d.Parties,
-			URL: s.Base.Abs(DocumentPath(d)), Source: d.Source},
+			URL: s.Base.Abs(DocumentPath(d)), Source: d.Source, Transcription: d.Transcription, Corrections: d.Corrections},
 		Body: []byte(b.String()),
 	}
 }
@@ -135,6 +138,12 @@ func (c *DocContext) documentPage() *Page {
 // ClauseTitle is how a clause page names its clause: 中古联合声明 四.
 func ClauseTitle(d *structure.Document, blk *structure.Block) string {
 	return d.Short + " " + blk.Label
+}
+
+// withoutMarker is a block's text without the number it starts with,
+// which its title already shows: 中古联合声明 四：古方重申…
+func withoutMarker(blk *structure.Block) string {
+	return strings.TrimLeft(strings.TrimPrefix(blk.Text(), blk.Marker), " \u3000")
 }
 
 func (c *DocContext) clausePage(blk *structure.Block) *Page {
@@ -156,7 +165,7 @@ func (c *DocContext) clausePage(blk *structure.Block) *Page {
 		Path:        BlockPath(d, blk),
 		Layout:      ClauseLayout,
 		Title:       ClauseTitle(d, blk),
-		HeadTitle:   ClauseTitle(d, blk) + "：" + Excerpt(blk.Text(), 40),
+		HeadTitle:   ClauseTitle(d, blk) + "：" + Excerpt(withoutMarker(blk), 40),
 		Description: Excerpt(blk.Text(), 160),
 		Crumbs:      []Crumb{homeCrumb(), {Title: d.Short, Path: DocumentPath(d)}, {Title: blk.Label}},
 		Document:    d,

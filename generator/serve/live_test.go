@@ -504,7 +504,7 @@ func TestWarningsInTheTerminal(t *testing.T) {
 	mark := h.log.builds()
 	h.write(cuba, strings.Replace(good, "\n\n（新华社北京9月4日电）", "\n\n本声明以中文写成。\n\n（新华社北京9月4日电）", 1))
 	expectOneReload(t, h, c, mark)
-	if want := "warning: content/documents/china-cuba-joint-statement-2025.md:64: took this paragraph"; !strings.Contains(h.log.String(), want) {
+	if want := "warning: content/documents/china-cuba-joint-statement-2025.md:73: took this paragraph"; !strings.Contains(h.log.String(), want) {
 		t.Errorf("terminal:\n%s\nwant %q", h.log.String(), want)
 	}
 }
