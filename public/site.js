@@ -123,6 +123,18 @@
     en.lang = "en";
     self.after(tools);
   });
+  // The page's own citations: at the page's address, dated today, each with a copy button.
+  article.querySelectorAll(".cite p[data-citation]").forEach(function (p) {
+    var lang = p.lang === "en" ? "en" : "zh";
+    p.textContent = p.dataset.citation.split("{url}").join(new URL(p.dataset.path, location.href).href).split("{accessed}").join(accessed(lang));
+    var b = button("own", lang === "en" ? "Copy" : "复制", lang === "en" ? "Copy the English citation" : "复制中文引用");
+    if (lang === "en") b.lang = "en";
+    p.after(b);
+  });
+  actions.own = function (b) {
+    var p = b.previousElementSibling;
+    return [p.textContent, p.lang === "en" ? "English citation copied" : "已复制中文引用（GB/T 7714）"];
+  };
   // mousedown would clear a text selection before click reads it.
   article.addEventListener("mousedown", function (e) {
     if (e.target.closest && e.target.closest("button.copy")) e.preventDefault();
@@ -130,8 +142,7 @@
   article.addEventListener("click", function (e) {
     var b = e.target.closest && e.target.closest("button.copy");
     if (!b) return;
-    var block = b.closest("[id]");
-    var r = actions[b.dataset.copy](block);
+    var r = b.dataset.copy === "own" ? actions.own(b) : actions[b.dataset.copy](b.closest("[id]"));
     copy(r[0], r[1]);
   });
 

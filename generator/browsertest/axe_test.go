@@ -51,6 +51,17 @@ func TestAccessibility(t *testing.T) {
 func TestShapesAccessibility(t *testing.T) {
 	needBrowser(t)
 	axe := needAxe(t)
+	shapes := serveShapes(t)
+	for _, path := range []string{"/regulation-order/", "/decimal-plan-cover/", "/decimal-plan-cover/att_1/", "/opinions-attachment/", "/notice/conclusions/"} {
+		t.Run(strings.Trim(path, "/"), func(t *testing.T) { checkAccessibility(t, axe, shapes, path) })
+	}
+}
+
+// serveShapes builds the documents of every shape with the site's layouts
+// and serves them, as GitHub Pages would, until the test ends; it gives the
+// server's origin.
+func serveShapes(t *testing.T) string {
+	t.Helper()
 	dir := t.TempDir()
 	for name, data := range testenv.BuildShapes(t, filepath.Join("..", "..")).Files {
 		file := filepath.Join(dir, filepath.FromSlash(name))
@@ -66,10 +77,8 @@ func TestShapesAccessibility(t *testing.T) {
 		t.Fatal(err)
 	}
 	shapes := httptest.NewServer(handler)
-	defer shapes.Close()
-	for _, path := range []string{"/regulation-order/", "/decimal-plan-cover/", "/decimal-plan-cover/att_1/", "/opinions-attachment/", "/notice/conclusions/"} {
-		t.Run(strings.Trim(path, "/"), func(t *testing.T) { checkAccessibility(t, axe, shapes.URL, path) })
-	}
+	t.Cleanup(shapes.Close)
+	return shapes.URL
 }
 
 // checkAccessibility runs axe on the page at base+path in every look.

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"statements/generator/cite"
+	"statements/generator/internal/testenv"
 	content "statements/generator/load"
 	"statements/generator/markdown"
 	"statements/generator/siteurl"
@@ -22,7 +23,10 @@ import (
 // allowClipboard lets the pages of the test server read and write the
 // clipboard without asking (the permissions that browser.grantPermissions
 // called clipboardReadWrite and clipboardSanitizedWrite).
-func (tb *tab) allowClipboard() {
+func (tb *tab) allowClipboard() { tb.allowClipboardAt(origin) }
+
+// allowClipboardAt lets the pages of the server at o use the clipboard.
+func (tb *tab) allowClipboardAt(o string) {
 	tb.t.Helper()
 	for _, p := range []*browser.PermissionDescriptor{
 		{Name: "clipboard-read"},
@@ -30,7 +34,7 @@ func (tb *tab) allowClipboard() {
 		{Name: "clipboard-write", AllowWithoutSanitization: true},
 	} {
 		_, err := chromedp.CallBrowser(tb.ctx, browser.SetPermission, browser.SetPermissionParams{
-			Permission: p, Setting: browser.PermissionSettingGranted, Origin: origin,
+			Permission: p, Setting: browser.PermissionSettingGranted, Origin: o,
 		})
 		if err != nil {
 			tb.t.Fatalf("granting %s: %v", p.Name, err)
@@ -65,7 +69,13 @@ func (tb *tab) copied() (clip, status string) {
 // the copy buttons must put on the clipboard.
 func citations(t *testing.T, slug, eid string, paragraph int) (url, en, zh string) {
 	t.Helper()
-	c, err := content.Load(os.DirFS(filepath.Join("..", "..", "content")), "content")
+	return citationsIn(t, filepath.Join("..", "..", "content"), origin, slug, eid, paragraph)
+}
+
+// citationsIn is citations for the content tree root served at o.
+func citationsIn(t *testing.T, root, o, slug, eid string, paragraph int) (url, en, zh string) {
+	t.Helper()
+	c, err := content.Load(os.DirFS(root), "content")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +87,7 @@ func citations(t *testing.T, slug, eid string, paragraph int) (url, en, zh strin
 		if err != nil {
 			t.Fatal(err)
 		}
-		base, err := siteurl.Parse(origin + "/")
+		base, err := siteurl.Parse(o + "/")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -108,55 +118,145 @@ func TestCopy(t *testing.T) {
 		{"/china-pakistan-action-plan-2025-2029/", "#part_7__para_2__p_2", "part_7__para_2", 1},
 		{"/china-pakistan-action-plan-2025-2029/part_7__para_2/", "#part_7__para_2__p_2", "part_7__para_2", 1},
 		{"/china-pakistan-action-plan-2025-2029/part_7__para_2/", "#part_7__para_2", "part_7__para_2", 0},
+		{"/china-cuba-joint-statement-2025/", "#preamble__p_3", "preamble__p_3", 0},
+		{"/china-cuba-joint-statement-2025/", "#conclusions", "conclusions", 0},
+		{"/china-pakistan-action-plan-2025-2029/", "#part_2__intro", "part_2__intro", 0},
+		{"/china-pakistan-action-plan-2025-2029/", "#part_1__para_5", "part_1__para_5", 0},
 	}
 	for _, c := range cases {
 		slug := strings.Split(c.page, "/")[1]
 		permalink, en, zh := citations(t, slug, c.eid, c.paragraph)
-		t.Run(c.page+c.block, func(t *testing.T) {
+		t.Run(c.page+c.block, func(t *testing.T) { checkCopy(t, origin, c.page, c.block, permalink, en, zh) })
+	}
+}
+
+// Blocks of the other numbering families and shapes are cited with their
+// own locators: articles with their paragraphs and items, decimal
+// sections, attachments, texts without numbers.
+func TestCopyShapes(t *testing.T) {
+	needBrowser(t)
+	shapes := serveShapes(t)
+	root := filepath.Join("..", "..", testenv.ShapesContent)
+	for _, c := range []struct{ slug, eid string }{
+		{"regulation-order", "att_1__art_4__point_2__point_1"},
+		{"regulation-order", "att_1__art_2__para_2"},
+		{"decimal-plan-cover", "att_1__sec_2-1-2"},
+		{"joint-statement-unnumbered", "para_4"},
+		{"notice", "part_2__para_2"},
+	} {
+		permalink, en, zh := citationsIn(t, root, shapes, c.slug, c.eid, 0)
+		page := "/" + c.slug + "/" + c.eid + "/"
+		t.Run(page, func(t *testing.T) { checkCopy(t, shapes, page, "#"+c.eid, permalink, en, zh) })
+	}
+}
+
+// checkCopy clicks the copy buttons of the block (a CSS selector) on the
+// page at o+page, and checks what each puts on the clipboard and says.
+func checkCopy(t *testing.T, o, page, block, permalink, en, zh string) {
+	tb := newTab(t, desktop)
+	tb.allowClipboardAt(o)
+	tb.openAt(o, page)
+	var live string
+	tb.eval(`(s => s ? s.getAttribute("aria-live") : "none")(document.querySelector("[role=status]"))`, &live)
+	if live != "polite" {
+		t.Fatalf("status region [role=status] aria-live = %q, want polite", live)
+	}
+	for _, k := range []struct{ kind, status, want string }{
+		{"link", "已复制本段链接", permalink},
+		{"zh", "已复制中文引用（GB/T 7714）", zh},
+		{"en", "English citation copied", en},
+	} {
+		button := fmt.Sprintf(`%s > .tools button.copy[data-copy=%s]`, block, k.kind)
+		tb.resetClipboard()
+		tb.do(chromedp.Click(chromedp.CSS(button)))
+		clip, status := tb.copied()
+		if clip != k.want {
+			t.Errorf("click %s: clipboard\n%q\nwant\n%q", button, clip, k.want)
+		}
+		if status != k.status {
+			t.Errorf("click %s: status %q, want %q", button, status, k.status)
+		}
+	}
+
+	// Keyboard: Tab to the button (focus), Enter.
+	button := block + ` > .tools button.copy[data-copy=link]`
+	tb.resetClipboard()
+	tb.eval(fmt.Sprintf(`document.querySelector(%q).focus()`, button), nil)
+	var focused bool
+	tb.eval(fmt.Sprintf(`document.activeElement === document.querySelector(%q)`, button), &focused)
+	if !focused {
+		t.Fatalf("%s cannot take the focus", button)
+	}
+	tb.do(chromedp.KeyEvent("\r"))
+	if clip, status := tb.copied(); clip != permalink || status != "已复制本段链接" {
+		t.Errorf("Enter on %s: clipboard %q, status %q; want %q, %q", button, clip, status, permalink, "已复制本段链接")
+	}
+}
+
+// The citation box of a document's or a clause's page shows its citations
+// at the page's address, dated today, and copies them.
+func TestCopyOwnCitation(t *testing.T) {
+	needBrowser(t)
+	_, clauseEn, clauseZh := citations(t, "china-cuba-joint-statement-2025", "para_4", 0)
+	for _, c := range []struct{ page, en, zh string }{
+		{"/china-cuba-joint-statement-2025/para_4/", clauseEn, clauseZh},
+		{"/china-cuba-joint-statement-2025/", documentCitationEn(t), documentCitationZh(t)},
+	} {
+		t.Run(c.page, func(t *testing.T) {
 			tb := newTab(t, desktop)
 			tb.allowClipboard()
 			tb.open(c.page)
-			var live string
-			tb.eval(`(s => s ? s.getAttribute("aria-live") : "none")(document.querySelector("[role=status]"))`, &live)
-			if live != "polite" {
-				t.Fatalf("status region [role=status] aria-live = %q, want polite", live)
-			}
-			for _, k := range []struct{ kind, status, want string }{
-				{"link", "已复制本段链接", permalink},
-				{"zh", "已复制中文引用（GB/T 7714）", zh},
-				{"en", "English citation copied", en},
+			for _, k := range []struct{ sel, status, want string }{
+				{".cite-zh", "已复制中文引用（GB/T 7714）", c.zh},
+				{".cite-en", "English citation copied", c.en},
 			} {
-				button := fmt.Sprintf(`%s > .tools button.copy[data-copy=%s], %s > a.self + .tools button.copy[data-copy=%s]`, c.block, k.kind, c.block, k.kind)
+				var shown string
+				tb.eval(fmt.Sprintf(`document.querySelector(%q).textContent`, k.sel), &shown)
+				if shown != k.want {
+					t.Errorf("%s shows\n%q\nwant\n%q", k.sel, shown, k.want)
+				}
 				tb.resetClipboard()
-				tb.eval(fmt.Sprintf(`document.querySelector(%q).click()`, button), nil)
-				clip, status := tb.copied()
-				if clip != k.want {
-					t.Errorf("click %s: clipboard\n%q\nwant\n%q", button, clip, k.want)
+				tb.do(chromedp.Click(chromedp.CSS(k.sel + " + button.copy")))
+				if clip, status := tb.copied(); clip != k.want || status != k.status {
+					t.Errorf("copy %s: clipboard %q, status %q; want %q, %q", k.sel, clip, status, k.want, k.status)
 				}
-				if status != k.status {
-					t.Errorf("click %s: status %q, want %q", button, status, k.status)
-				}
-			}
-
-			// Keyboard: Tab to the button (focus), Enter.
-			button := c.block + ` > .tools button.copy[data-copy=link]`
-			tb.resetClipboard()
-			tb.eval(fmt.Sprintf(`document.querySelector(%q).focus()`, button), nil)
-			var focused bool
-			tb.eval(fmt.Sprintf(`document.activeElement === document.querySelector(%q)`, button), &focused)
-			if !focused {
-				t.Fatalf("%s cannot take the focus", button)
-			}
-			tb.do(chromedp.KeyEvent("\r"))
-			if clip, status := tb.copied(); clip != permalink || status != "已复制本段链接" {
-				t.Errorf("Enter on %s: clipboard %q, status %q; want %q, %q", button, clip, status, permalink, "已复制本段链接")
 			}
 		})
 	}
 }
 
-// A link to a long selection is a short text fragment (start,end) that
-// still leads to the passage: Chromium highlights it.
+// documentCitationEn and documentCitationZh cite the whole Cuba statement
+// as package cite does, at the test server, dated today.
+func documentCitationEn(t *testing.T) string { en, _ := documentCitations(t); return en }
+func documentCitationZh(t *testing.T) string { _, zh := documentCitations(t); return zh }
+
+func documentCitations(t *testing.T) (en, zh string) {
+	t.Helper()
+	c, err := content.Load(os.DirFS(filepath.Join("..", "..", "content")), "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, err := siteurl.Parse(origin + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ld := range c.Documents {
+		if ld.Slug == "china-cuba-joint-statement-2025" {
+			d, err := structure.Build(ld)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w := cite.Document(base, d)
+			now := time.Now()
+			return cite.English(w, cite.EnglishDate(now)), cite.Chinese(w, cite.ChineseDate(now))
+		}
+	}
+	t.Fatal("no Cuba statement")
+	return
+}
+
+// A link to a long selection is a short text fragment (start,end), which
+// still brings the passage into view.
 func TestCopySelectionLink(t *testing.T) {
 	needBrowser(t)
 	tb := newTab(t, desktop)

@@ -180,7 +180,8 @@ func TestScreenshots(t *testing.T) {
 		}
 	}
 	shots := append(pageTypes[:len(pageTypes):len(pageTypes)],
-		struct{ name, path string }{"document-at-clause", "/china-cuba-joint-statement-2025/#para_4"})
+		struct{ name, path string }{"document-at-clause", "/china-cuba-joint-statement-2025/#para_4"},
+		struct{ name, path string }{"document-provenance", "/china-cuba-joint-statement-2025/#provenance"})
 	for _, p := range shots {
 		t.Run(p.name, func(t *testing.T) {
 			tb := openTab(t, looks[0], p.path)

@@ -204,7 +204,7 @@ func LLMs(site *markdown.Site, pages []*markdown.Page) []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n> %s\n\n", site.Meta.Title, site.Meta.Description)
 	b.WriteString("Every page of this site is also published as markdown (index.md beside index.html), every clause on a page of its own. " +
-		"The texts are in Chinese, transcribed from the sources each document names; how each was transcribed and checked, what it can be compared with and its corrections are on its page (section 来源与引用) and in its data. " +
+		"The texts are in Chinese, transcribed from the sources each document names; how each was transcribed and checked, what it can be compared with and its corrections are at the end of its page (#provenance) and in its data. " +
 		"Each block has a permanent id (eId) used in its URL. " +
 		"The full text of every document is in llms-full.txt.\n\n")
 	md := func(p *markdown.Page, note string) {

@@ -16,7 +16,11 @@ type citation struct {
 	En, Zh                 string
 	Meta                   []cite.Meta
 	Downloads              []cite.Download
-	TemplateEn, TemplateZh string
+	TemplateEn, TemplateZh string // any block's, with {locator}, {url} and {accessed}
+	// OwnEn and OwnZh are En and Zh with {url} and {accessed}, from which
+	// the script shows them at the page's address and dated, and copies them.
+	OwnEn, OwnZh string
+	Path         string // the site path of what En and Zh cite
 }
 
 // citationOf gives a page's citation, or nil for a page of no document.
@@ -42,6 +46,13 @@ func citationOf(base siteurl.Base) func(p *markdown.Page) (*citation, error) {
 			}
 		}
 		c.En, c.Zh = cite.English(w, ""), cite.Chinese(w, "")
+		c.Path = base.Path(markdown.DocumentPath(d))
+		if p.Block != nil {
+			c.Path = base.Path(markdown.BlockPath(d, p.Block))
+		}
+		slots := w
+		slots.URL = cite.URLSlot
+		c.OwnEn, c.OwnZh = cite.English(slots, cite.AccessedSlot), cite.Chinese(slots, cite.AccessedSlot)
 		c.Meta = cite.Highwire(w)
 		return c, nil
 	}
