@@ -64,9 +64,10 @@ func (tb *tab) copied() (clip, status string) {
 	return clip, status
 }
 
-// citations are a block's citations as package cite writes them, at the
-// test server's address and with today's date as the date accessed: what
-// the copy buttons must put on the clipboard.
+// citations are a block's citations (or with no eid the document's) as
+// package cite writes them, at the test server's address and with today's
+// date as the date accessed: what the copy buttons must put on the
+// clipboard. paragraph > 0 cites that further paragraph of the block.
 func citations(t *testing.T, slug, eid string, paragraph int) (url, en, zh string) {
 	t.Helper()
 	return citationsIn(t, filepath.Join("..", "..", "content"), origin, slug, eid, paragraph)
@@ -91,8 +92,11 @@ func citationsIn(t *testing.T, root, o, slug, eid string, paragraph int) (url, e
 		if err != nil {
 			t.Fatal(err)
 		}
+		w := cite.Document(base, d)
 		b := d.Block(eid)
-		w := cite.Block(base, d, b)
+		if eid != "" {
+			w = cite.Block(base, d, b)
+		}
 		if paragraph > 0 {
 			w.Locator = b.ParagraphLocator(paragraph)
 			w.URL = base.Abs(markdown.DocumentPath(d) + "#" + b.Paragraphs[paragraph].ID)
@@ -198,9 +202,10 @@ func checkCopy(t *testing.T, o, page, block, permalink, en, zh string) {
 func TestCopyOwnCitation(t *testing.T) {
 	needBrowser(t)
 	_, clauseEn, clauseZh := citations(t, "china-cuba-joint-statement-2025", "para_4", 0)
+	_, docEn, docZh := citations(t, "china-cuba-joint-statement-2025", "", 0)
 	for _, c := range []struct{ page, en, zh string }{
 		{"/china-cuba-joint-statement-2025/para_4/", clauseEn, clauseZh},
-		{"/china-cuba-joint-statement-2025/", documentCitationEn(t), documentCitationZh(t)},
+		{"/china-cuba-joint-statement-2025/", docEn, docZh},
 	} {
 		t.Run(c.page, func(t *testing.T) {
 			tb := newTab(t, desktop)
@@ -223,36 +228,6 @@ func TestCopyOwnCitation(t *testing.T) {
 			}
 		})
 	}
-}
-
-// documentCitationEn and documentCitationZh cite the whole Cuba statement
-// as package cite does, at the test server, dated today.
-func documentCitationEn(t *testing.T) string { en, _ := documentCitations(t); return en }
-func documentCitationZh(t *testing.T) string { _, zh := documentCitations(t); return zh }
-
-func documentCitations(t *testing.T) (en, zh string) {
-	t.Helper()
-	c, err := content.Load(os.DirFS(filepath.Join("..", "..", "content")), "content")
-	if err != nil {
-		t.Fatal(err)
-	}
-	base, err := siteurl.Parse(origin + "/")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, ld := range c.Documents {
-		if ld.Slug == "china-cuba-joint-statement-2025" {
-			d, err := structure.Build(ld)
-			if err != nil {
-				t.Fatal(err)
-			}
-			w := cite.Document(base, d)
-			now := time.Now()
-			return cite.English(w, cite.EnglishDate(now)), cite.Chinese(w, cite.ChineseDate(now))
-		}
-	}
-	t.Fatal("no Cuba statement")
-	return
 }
 
 // A link to a long selection is a short text fragment (start,end), which

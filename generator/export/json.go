@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 
 	"statements/generator/cite"
+	"statements/generator/load"
 	"statements/generator/markdown"
 	"statements/generator/structure"
 )
@@ -79,26 +80,12 @@ type Document struct {
 // Provenance says where a document's text comes from, how it was
 // transcribed and checked, what to compare it with, and its corrections.
 type Provenance struct {
-	Source          string       `json:"source"`
-	SourceEn        string       `json:"source_en"`
-	Transcription   string       `json:"transcription"`
-	TranscriptionEn string       `json:"transcription_en"`
-	Compare         []Reference  `json:"compare"`
-	Corrections     []Correction `json:"corrections"`
-}
-
-// Reference is an official publication to compare the text with.
-type Reference struct {
-	Name   string `json:"name"`
-	NameEn string `json:"name_en,omitempty"`
-	URL    string `json:"url,omitempty"`
-}
-
-// Correction is one dated correction of the published text.
-type Correction struct {
-	Date   string `json:"date"`
-	Text   string `json:"text"`
-	TextEn string `json:"text_en,omitempty"`
+	Source          string            `json:"source"`
+	SourceEn        string            `json:"source_en"`
+	Transcription   string            `json:"transcription"`
+	TranscriptionEn string            `json:"transcription_en"`
+	Compare         []load.Reference  `json:"compare"`
+	Corrections     []load.Correction `json:"corrections"`
 }
 
 // Citations are the URLs of the document's citation files: its entry and
@@ -121,14 +108,8 @@ func DocumentJSON(c *markdown.DocContext) ([]byte, error) {
 	d, base := c.Doc, c.Base
 	doc := Document{Slug: d.Slug, Title: d.Title, TitleEn: d.TitleEn, Date: d.Date, URL: base.Abs(markdown.DocumentPath(d)),
 		Provenance: Provenance{Source: d.Source, SourceEn: d.SourceEn, Transcription: d.Transcription, TranscriptionEn: d.TranscriptionEn,
-			Compare: []Reference{}, Corrections: []Correction{}},
+			Compare: append([]load.Reference{}, d.Compare...), Corrections: append([]load.Correction{}, d.Corrections...)},
 		Citations: Citations{BibTeX: base.Abs(cite.Path(d, ".bib")), RIS: base.Abs(cite.Path(d, ".ris")), CSL: base.Abs(cite.Path(d, ".csl.json"))}}
-	for _, r := range d.Compare {
-		doc.Provenance.Compare = append(doc.Provenance.Compare, Reference(r))
-	}
-	for _, c := range d.Corrections {
-		doc.Provenance.Corrections = append(doc.Provenance.Corrections, Correction(c))
-	}
 	for _, b := range d.Blocks {
 		var num *int
 		if b.Num > 0 {

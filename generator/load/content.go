@@ -82,18 +82,19 @@ type Document struct {
 	Paragraphs  []Paragraph
 }
 
-// Reference names a publication, and where it is online if known.
+// Reference names a publication, and where it is online if known. It is
+// published as it is read, in index.md and data/<slug>.json.
 type Reference struct {
-	Name   string `yaml:"name"`
-	NameEn string `yaml:"name_en,omitempty"`
-	URL    string `yaml:"url,omitempty"`
+	Name   string `yaml:"name" json:"name"`
+	NameEn string `yaml:"name_en,omitempty" json:"name_en,omitempty"`
+	URL    string `yaml:"url,omitempty" json:"url,omitempty"`
 }
 
 // Correction is one dated correction of a document's published text.
 type Correction struct {
-	Date   string `yaml:"date"` // YYYY-MM-DD
-	Text   string `yaml:"text"` // what was corrected, and why
-	TextEn string `yaml:"text_en,omitempty"`
+	Date   string `yaml:"date" json:"date"` // YYYY-MM-DD
+	Text   string `yaml:"text" json:"text"` // what was corrected, and why
+	TextEn string `yaml:"text_en,omitempty" json:"text_en,omitempty"`
 }
 
 // Theme is one cross-reference theme: content/themes/<slug>.md.
