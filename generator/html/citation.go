@@ -8,11 +8,11 @@ import (
 	"statements/generator/siteurl"
 )
 
-// citation is what the page of a document or of a clause gives to cite it:
+// Citation is what the page of a document or of a clause gives to cite it:
 // the citations (without a date accessed, which the script adds on
 // copying), the Highwire tags, the downloads for reference managers, and
 // the templates from which the script cites any block of the page.
-type citation struct {
+type Citation struct {
 	En, Zh                 string
 	Meta                   []cite.Meta
 	Downloads              []cite.Download
@@ -24,36 +24,31 @@ type citation struct {
 }
 
 // citationOf gives a page's citation, or nil for a page of no document.
-func citationOf(base siteurl.Base) func(p *markdown.Page) (*citation, error) {
-	return func(p *markdown.Page) (*citation, error) {
-		d := p.Document
-		if d == nil {
-			return nil, nil
-		}
-		c := &citation{}
-		c.TemplateEn, c.TemplateZh = cite.Template(d)
-		w := cite.Document(base, d)
-		if p.Block != nil {
-			w = cite.Block(base, d, p.Block)
-			ds, err := cite.Inline(w, d.Slug+"-"+p.Block.EID)
-			if err != nil {
-				return nil, err
-			}
-			c.Downloads = ds
-		} else {
-			for _, f := range cite.Formats {
-				c.Downloads = append(c.Downloads, cite.Download{Format: f.Name, Name: d.Slug + f.Ext, Href: template.URL(base.Path(cite.Path(d, f.Ext)))})
-			}
-		}
-		c.En, c.Zh = cite.English(w, ""), cite.Chinese(w, "")
-		c.Path = base.Path(markdown.DocumentPath(d))
-		if p.Block != nil {
-			c.Path = base.Path(markdown.BlockPath(d, p.Block))
-		}
-		slots := w
-		slots.URL = cite.URLSlot
-		c.OwnEn, c.OwnZh = cite.English(slots, cite.AccessedSlot), cite.Chinese(slots, cite.AccessedSlot)
-		c.Meta = cite.Highwire(w)
-		return c, nil
+func citationOf(base siteurl.Base, p *markdown.Page) (*Citation, error) {
+	d := p.Document
+	if d == nil {
+		return nil, nil
 	}
+	c := &Citation{Path: base.Path(markdown.DocumentPath(d))}
+	c.TemplateEn, c.TemplateZh = cite.Template(d)
+	w := cite.Document(base, d)
+	if p.Block != nil {
+		w = cite.Block(base, d, p.Block)
+		c.Path = base.Path(markdown.BlockPath(d, p.Block))
+		ds, err := cite.Inline(w, d.Slug+"-"+p.Block.EID)
+		if err != nil {
+			return nil, err
+		}
+		c.Downloads = ds
+	} else {
+		for _, f := range cite.Formats {
+			c.Downloads = append(c.Downloads, cite.Download{Format: f.Name, Name: d.Slug + f.Ext, Href: template.URL(base.Path(cite.Path(d, f.Ext)))})
+		}
+	}
+	c.En, c.Zh = cite.English(w, ""), cite.Chinese(w, "")
+	slots := w
+	slots.URL = cite.URLSlot
+	c.OwnEn, c.OwnZh = cite.English(slots, cite.AccessedSlot), cite.Chinese(slots, cite.AccessedSlot)
+	c.Meta = cite.Highwire(w)
+	return c, nil
 }

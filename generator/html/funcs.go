@@ -47,8 +47,6 @@ func funcs(base siteurl.Base) template.FuncMap {
 		"xmlPath":  export.XMLPath,
 		// jsonLD is the schema.org description of a document or clause page.
 		"jsonLD": jsonLD(base),
-		// citation is how to cite a document's or a clause's page (package cite).
-		"citation": citationOf(base),
 	}
 }
 

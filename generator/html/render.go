@@ -57,6 +57,7 @@ type PageData struct {
 	Sections []RenderedSection
 	Prev     *structure.Block
 	Next     *structure.Block
+	Citation *Citation // how to cite a document's or a clause's page; nil on others
 }
 
 // RenderedSection is a page section with its markdown rendered.
@@ -156,6 +157,11 @@ func (r *Renderer) Render(in Input) ([]byte, error) {
 		}
 		data.Sections = append(data.Sections, RenderedSection{ID: sec.ID, Title: sec.Title, Content: template.HTML(body.String())})
 	}
+	citation, err := citationOf(r.base, p)
+	if err != nil {
+		return nil, fmt.Errorf("%s: citation: %w", p.Path, err)
+	}
+	data.Citation = citation
 	if p.Block != nil {
 		if i := p.Block.Index; i > 0 {
 			data.Prev = p.Document.Blocks[i-1]
