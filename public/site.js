@@ -124,9 +124,12 @@
     self.after(tools);
   });
   // The page's own citations: at the page's address, dated today, each with a copy button.
-  article.querySelectorAll(".cite p[data-citation]").forEach(function (p) {
+  // A document's come with their own template (data-citation); a clause's are its block's (data-block).
+  article.querySelectorAll(".cite p[data-citation], .cite p[data-block]").forEach(function (p) {
     var lang = p.lang === "en" ? "en" : "zh";
-    p.textContent = p.dataset.citation.split("{url}").join(new URL(p.dataset.path, location.href).href).split("{accessed}").join(accessed(lang));
+    var block = p.dataset.block && document.getElementById(p.dataset.block);
+    p.textContent = block ? cite(lang === "en" ? doc.citeEn : doc.citeZh, block, lang) :
+      p.dataset.citation.split("{url}").join(new URL(p.dataset.path, location.href).href).split("{accessed}").join(accessed(lang));
     var b = button("own", lang === "en" ? "Copy" : "复制", lang === "en" ? "Copy the English citation" : "复制中文引用");
     if (lang === "en") b.lang = "en";
     p.after(b);

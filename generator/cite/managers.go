@@ -41,10 +41,11 @@ func BibTeX(works []Work) []byte {
 }
 
 // bibEscape escapes the characters TeX reads as commands in a field.
-func bibEscape(s string) string {
-	r := strings.NewReplacer(`\`, `\textbackslash{}`, "{", `\{`, "}", `\}`, "&", `\&`, "%", `\%`, "$", `\$`, "#", `\#`, "_", `\_`, "~", `\textasciitilde{}`, "^", `\textasciicircum{}`)
-	return r.Replace(s)
-}
+func bibEscape(s string) string { return texSpecials.Replace(s) }
+
+// texSpecials escapes TeX's special characters (built once: a Replacer is
+// safe for concurrent use).
+var texSpecials = strings.NewReplacer(`\`, `\textbackslash{}`, "{", `\{`, "}", `\}`, "&", `\&`, "%", `\%`, "$", `\$`, "#", `\#`, "_", `\_`, "~", `\textasciitilde{}`, "^", `\textasciicircum{}`)
 
 // RIS writes works as RIS records, lines ended by CR LF as the format
 // asks. The type is GEN, a generic document, as the other formats say
@@ -116,13 +117,21 @@ func CSL(works []Work) ([]byte, error) {
 		}
 		items = append(items, it)
 	}
+	// An item a line: compact, and still readable and diffable.
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(items); err != nil {
-		return nil, err
+	b.WriteString("[\n")
+	for i, it := range items {
+		if i > 0 {
+			b.WriteString(",\n")
+		}
+		if err := enc.Encode(it); err != nil {
+			return nil, err
+		}
+		b.Truncate(b.Len() - 1) // Encode's newline
 	}
+	b.WriteString("\n]\n")
 	return b.Bytes(), nil
 }
 

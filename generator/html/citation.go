@@ -17,10 +17,12 @@ type Citation struct {
 	Meta                   []cite.Meta
 	Downloads              []cite.Download
 	TemplateEn, TemplateZh string // any block's, with {locator}, {url} and {accessed}
-	// OwnEn and OwnZh are En and Zh with {url} and {accessed}, from which
-	// the script shows them at the page's address and dated, and copies them.
+	// OwnEn and OwnZh are, on a document's page, En and Zh with {url} and
+	// {accessed}, from which the script shows them at the page's address
+	// and dated, and copies them; Path is the page's site path. (A clause's
+	// page has the templates and its block's locators for that.)
 	OwnEn, OwnZh string
-	Path         string // the site path of what En and Zh cite
+	Path         string
 }
 
 // citationOf gives a page's citation, or nil for a page of no document.
@@ -29,12 +31,11 @@ func citationOf(base siteurl.Base, p *markdown.Page) (*Citation, error) {
 	if d == nil {
 		return nil, nil
 	}
-	c := &Citation{Path: base.Path(markdown.DocumentPath(d))}
+	c := &Citation{}
 	c.TemplateEn, c.TemplateZh = cite.Template(d)
 	w := cite.Document(base, d)
 	if p.Block != nil {
 		w = cite.Block(base, d, p.Block)
-		c.Path = base.Path(markdown.BlockPath(d, p.Block))
 		ds, err := cite.Inline(w, d.Slug+"-"+p.Block.EID)
 		if err != nil {
 			return nil, err
@@ -44,11 +45,12 @@ func citationOf(base siteurl.Base, p *markdown.Page) (*Citation, error) {
 		for _, f := range cite.Formats {
 			c.Downloads = append(c.Downloads, cite.Download{Format: f.Name, Name: d.Slug + f.Ext, Href: template.URL(base.Path(cite.Path(d, f.Ext)))})
 		}
+		c.Path = base.Path(markdown.DocumentPath(d))
+		slots := w
+		slots.URL = cite.URLSlot
+		c.OwnEn, c.OwnZh = cite.English(slots, cite.AccessedSlot), cite.Chinese(slots, cite.AccessedSlot)
 	}
 	c.En, c.Zh = cite.English(w, ""), cite.Chinese(w, "")
-	slots := w
-	slots.URL = cite.URLSlot
-	c.OwnEn, c.OwnZh = cite.English(slots, cite.AccessedSlot), cite.Chinese(slots, cite.AccessedSlot)
 	c.Meta = cite.Highwire(w)
 	return c, nil
 }

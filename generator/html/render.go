@@ -171,11 +171,17 @@ func (r *Renderer) Render(in Input) ([]byte, error) {
 		}
 	}
 	var out bytes.Buffer
+	out.Grow(body.Len() + pageFrame) // the page in one allocation, not a dozen doublings
 	if err := t.ExecuteTemplate(&out, "base", data); err != nil {
 		return nil, layoutError(err)
 	}
 	return out.Bytes(), nil
 }
+
+// pageFrame is about what a layout adds to a page's rendered markdown: its
+// head, header, footer and, on a document's or clause's page, the
+// provenance and citations.
+const pageFrame = 12 << 10
 
 var templatePosition = regexp.MustCompile(`^(?:html/)?template: ([^:]+\.html):(\d+)(?::\d+)?: (?:[^:]*: )?(.*)$`)
 

@@ -376,7 +376,9 @@ func scan(data []byte) (map[string]bool, []string) {
 				case "id":
 					ids[string(val)] = true
 				case "href", "src":
-					if string(name) != "base" {
+					// A data: URL holds its target (a page's citation
+					// downloads): nothing to check, and long to parse.
+					if string(name) != "base" && !bytes.HasPrefix(val, []byte("data:")) {
 						links = append(links, string(val))
 					}
 				}
