@@ -50,8 +50,11 @@
 // head of a table of contents 目录. Signer and Addressee recognise signature
 // lines and the addressee line by their form.
 //
-// # Labels
+// # Labels and locators
 //
-// Labels gives the words a block is cited by, in Chinese and English, for the
-// blocks that have no number of their own (序言第3段, preamble, para. 3).
+// A label names a block on the page as its number is printed (四, 一、5),
+// and gives words to the blocks that have no number of their own (序言第3段,
+// preamble, paragraph 3). A locator is how a citation points at a block, in
+// Chinese and English (第四条, para. 4; 第一部分第5项, Part I, item 5); the
+// rules for every family are the table in locators.go.
 package grammar

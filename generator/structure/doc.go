@@ -3,8 +3,9 @@
 //
 // It takes a load.Document (paragraphs in reading order, with their source
 // lines) and gives a Document: a tree of Blocks, each with a stable Akoma
-// Ntoso–style id (eId), a label to cite it by, and warnings where the form
-// could not decide. What a line is (a number of the numbering grammar, a
+// Ntoso–style id (eId), a label that names it as printed, a locator that
+// cites it (package grammar, Locators), and warnings where the form could
+// not decide. What a line is (a number of the numbering grammar, a
 // date, a signature…) comes from package grammar; this package decides from
 // the lines around it.
 //
