@@ -145,3 +145,34 @@ func TestSiteAddress(t *testing.T) {
 		t.Errorf("with a bad url: exit %d, stderr %q; want %q", code, errOut, want)
 	}
 }
+
+// TestCorrectionsLog: a document's dated corrections are shown on its page
+// and published in its data; a correction without a valid date or a text
+// is an error at the line of the list.
+func TestCorrectionsLog(t *testing.T) {
+	dir := copyTree(t)
+	entry := "corrections:\n  - date: 2026-11-30\n    text: 第七条“治党治国”原误作“治国治党”，据新华社原电改正。\n    text_en: In para. 7, a transposition corrected against the Xinhua release.\n"
+	edit(cubaFile, "compare:\n", entry+"compare:\n")(t, dir)
+	if code, _, errOut := runGenerator(t, dir); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	page, _ := os.ReadFile(filepath.Join(dir, "public", "china-cuba-joint-statement-2025", "index.html"))
+	if !bytes.Contains(page, []byte(`<time datetime="2026-11-30">2026-11-30</time>：第七条“治党治国”原误作“治国治党”，据新华社原电改正。`)) {
+		t.Error("the document page does not show the correction")
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "public", "data", "china-cuba-joint-statement-2025.json"))
+	if !bytes.Contains(data, []byte(`"corrections": [`)) || !bytes.Contains(data, []byte(`"date": "2026-11-30"`)) {
+		t.Error("data/china-cuba-joint-statement-2025.json does not carry the correction")
+	}
+	md, _ := os.ReadFile(filepath.Join(dir, "public", "china-cuba-joint-statement-2025", "index.md"))
+	if !bytes.Contains(md, []byte("date: \"2026-11-30\"")) && !bytes.Contains(md, []byte("date: 2026-11-30")) {
+		t.Errorf("index.md does not carry the correction:\n%s", md[:min(len(md), 2000)])
+	}
+	src, _ := os.ReadFile(filepath.Join(dir, cubaFile))
+	line := strings.Count(string(src[:bytes.Index(src, []byte("corrections:"))]), "\n") + 1
+	edit(cubaFile, "date: 2026-11-30", "date: 30.11.2026")(t, dir)
+	code, _, errOut := runGenerator(t, dir)
+	if want := cubaFile + ":" + strconv.Itoa(line) + ": correction 1: date \"30.11.2026\" is not an ISO date"; code != 1 || !strings.Contains(errOut, want) {
+		t.Errorf("a bad date: exit %d, stderr %q; want %q", code, errOut, want)
+	}
+}
