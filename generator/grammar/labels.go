@@ -109,24 +109,3 @@ func roman(n int) string {
 	}
 	return b.String()
 }
-
-// paragraphOrdinal is an ordinal word for a block's nth paragraph: second,
-// third … tenth, then 11th.
-func paragraphOrdinal(n int) string {
-	words := []string{"", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
-	if n > 0 && n < len(words) {
-		return words[n]
-	}
-	suffix := "th"
-	if n%100 < 11 || n%100 > 13 {
-		switch n % 10 {
-		case 1:
-			suffix = "st"
-		case 2:
-			suffix = "nd"
-		case 3:
-			suffix = "rd"
-		}
-	}
-	return fmt.Sprint(n) + suffix
-}

@@ -103,3 +103,24 @@ func Under(outer, inner Label) Label {
 	}
 	return Label{fmt.Sprintf(underLocatorFormat.Zh, outer.Zh, inner.Zh), fmt.Sprintf(underLocatorFormat.En, outer.En, inner.En)}
 }
+
+// paragraphOrdinal is an ordinal word for a block's nth paragraph: second,
+// third … tenth, then 11th.
+func paragraphOrdinal(n int) string {
+	words := []string{"", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+	if n > 0 && n < len(words) {
+		return words[n]
+	}
+	suffix := "th"
+	if n%100 < 11 || n%100 > 13 {
+		switch n % 10 {
+		case 1:
+			suffix = "st"
+		case 2:
+			suffix = "nd"
+		case 3:
+			suffix = "rd"
+		}
+	}
+	return fmt.Sprint(n) + suffix
+}
