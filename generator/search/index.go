@@ -54,8 +54,18 @@ type Part struct {
 	// are joined, so this is all a Part keeps of them.
 	data  []byte
 	lines int
+	marks []mark // every markEvery-th line, for seek
 	runes []rune // the characters of its normalized texts that the t2s table maps to, sorted
 }
+
+// mark is a line of a part's data that seek can start from: its start
+// and its key's reversed hash.
+type mark struct{ start, rev uint32 }
+
+// markEvery is how many lines a mark stands for: seek reads at most as
+// many lines after a binary search over the marks, and the marks take
+// 8/markEvery bytes a line.
+const markEvery = 16
 
 // cursor is a line of a part's data: its start, the tab after its key,
 // its newline, and its key's reversed hash.
@@ -221,8 +231,12 @@ func (p *Part) encode(keys []keyed) {
 	})
 	p.lines = len(keys)
 	p.data = make([]byte, 0, size)
-	for _, o := range order {
+	p.marks = make([]mark, 0, (len(keys)+markEvery-1)/markEvery)
+	for i, o := range order {
 		k := &keys[o]
+		if i%markEvery == 0 {
+			p.marks = append(p.marks, mark{uint32(len(p.data)), revs[o]})
+		}
 		p.data = append(p.data, k.name...)
 		p.data = append(p.data, '\t')
 		p.data = appendPostings(p.data, k.postings, gramLength(k.name))

@@ -129,19 +129,17 @@ func shardOfParts(parts []*Part, shards, k int) []byte {
 }
 
 // seek gives the start of the first line of p whose reversed hash is at
-// least rev (len(p.data) if none is): a binary search over the bytes,
-// each probe moved back to the start of its line.
+// least rev (len(p.data) if none is): a binary search over the marks, then
+// the lines after the last mark below rev.
 func (p *Part) seek(rev uint32) int {
-	lo, hi := 0, len(p.data) // lo and hi are starts of lines; the lines before lo are below rev, the line at hi is not
-	for lo < hi {
-		mid := lo + (hi-lo)/2
-		start := lo + bytes.LastIndexByte(p.data[lo:mid], '\n') + 1
-		c, _ := p.lineAt(start)
-		if c.rev < rev {
-			lo = c.end + 1
-		} else {
-			hi = start
-		}
+	m, _ := slices.BinarySearchFunc(p.marks, rev, func(m mark, rev uint32) int { return cmp.Compare(m.rev, rev) })
+	start := 0
+	if m > 0 {
+		start = int(p.marks[m-1].start)
 	}
-	return lo
+	c, ok := p.lineAt(start)
+	for ok && c.rev < rev {
+		c, ok = p.lineAt(c.end + 1)
+	}
+	return c.start
 }
