@@ -195,7 +195,7 @@ func (l *Loader) Load(fsys fs.FS, root string) (*Content, error) {
 func loadSite(fsys namedFS, errs *errorList) Site {
 	name := fsys.name("site.yaml")
 	var s Site
-	data, err := fs.ReadFile(fsys, "site.yaml")
+	data, err := fs.ReadFile(fsys.FS, "site.yaml")
 	if err != nil {
 		errs.add(name, 0, "cannot read: %v", err)
 		return s
@@ -230,7 +230,7 @@ func loadSite(fsys namedFS, errs *errorList) Site {
 // list. A file whose name nearly ends in .md (x.MD, x.markdown) is not
 // read, and warned about.
 func markdownFiles(fsys namedFS, dir string, errs *errorList, warnings *errorList) []string {
-	entries, err := fs.ReadDir(fsys, dir)
+	entries, err := fs.ReadDir(fsys.FS, dir)
 	if err != nil {
 		if !isNotExist(err) {
 			errs.add(fsys.name(dir), 0, "cannot read directory: %v", err)
@@ -284,7 +284,7 @@ func readFile(fsys namedFS, file string, errs *errorList) (data []byte, slug str
 		errs.add(name, 0, "file name %q is not a slug: use lower-case ASCII letters, digits and single hyphens", slug)
 		return nil, ""
 	}
-	data, err := fs.ReadFile(fsys, file)
+	data, err := fs.ReadFile(fsys.FS, file)
 	if err != nil {
 		var refused *sources.Error
 		if errors.As(err, &refused) {
@@ -450,6 +450,8 @@ func (d *Document) fillIn() {
 func (d *Document) String() string { return fmt.Sprintf("%s (%s)", d.Slug, d.Title) }
 
 // namedFS is the content tree with the name its files have in messages.
+// Read through its FS, not itself: fs.ReadFile and fs.ReadDir use the
+// tree's own ReadFile and ReadDir (a cache's, say) only when called on it.
 type namedFS struct {
 	fs.FS
 	root string
