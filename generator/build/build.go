@@ -47,7 +47,11 @@ func (cfg Config) stopped() error {
 
 // Site is a complete build.
 type Site struct {
-	Files     map[string][]byte // output path → content
+	Files map[string][]byte // output path → content
+	// Changed lists, for a Builder's build after its first, the paths
+	// of Files added, changed (other bytes) or removed since its
+	// previous successful build, sorted; nil when there is none.
+	Changed   []string
 	Pages     []*markdown.Page
 	Documents []*structure.Document
 	// Warnings say, as "file:line: message", where the form of a document
@@ -75,19 +79,6 @@ type Output interface {
 // bounded whatever the size of the site. Its Site has no Files, and of its
 // documents' pages only what the feeds read (path, layout, titles).
 func Stream(cfg Config, out Output) (*Site, error) { return build(cfg, nil, out) }
-
-// mapOutput collects a site in memory.
-type mapOutput struct {
-	mu    sync.Mutex
-	files map[string][]byte
-}
-
-func (m *mapOutput) Put(name string, data []byte) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.files[name] = data
-	return nil
-}
 
 // sink is where a build puts its files: it hands every file to the link
 // check, which refuses a second file of one path, then to the output.

@@ -28,6 +28,9 @@ import (
 type Builder struct {
 	mu    sync.Mutex
 	cache cache
+	// the files of the last successful build, and which of them were not of a unit
+	files  map[string][]byte
+	others map[string]bool
 }
 
 // Stats says how a build got its pages' HTML.
@@ -44,11 +47,16 @@ func (b *Builder) Build(cfg Config) (*Site, Stats, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.cache.begin()
-	out := &mapOutput{files: make(map[string][]byte, b.cache.lastSize())}
+	out := newPatchOutput(b.files)
 	site, err := build(cfg, &b.cache, out)
 	if err != nil {
 		return nil, b.cache.stats, err
 	}
+	changed := out.finish(b.cache.dropped, b.others)
+	if b.files != nil {
+		site.Changed = changed
+	}
+	b.files, b.others = out.files, out.others
 	site.Files = out.files
 	return site, b.cache.stats, nil
 }
@@ -102,12 +110,21 @@ func (u *unit) put(k *sink, kept bool) error {
 	if !ok {
 		return fmt.Errorf("pages: %s would overwrite a generated file of the same path", taken)
 	}
+	if uo, ok := k.out.(unitOutput); ok {
+		return uo.putUnit(u, kept)
+	}
 	for _, f := range u.files {
 		if err := k.out.Put(f.name, f.data); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// unitOutput is an Output that holds the previous build's files: it
+// takes a unit at a time, and a unit kept from that build need not be put.
+type unitOutput interface {
+	putUnit(u *unit, kept bool) error
 }
 
 // cache is what a Builder keeps between builds: the units of the last
@@ -127,6 +144,7 @@ type cache struct {
 	nextMemos map[string]memo
 	hits      annotate.Scans     // where the themes' terms occur in the documents
 	links     *linkcheck.Checker // the link check of the last good build
+	dropped   []*unit            // the units of the build before the last that the last did not have
 	search    search.Joiner      // the search index, joined again shard by shard
 }
 
@@ -208,6 +226,12 @@ func (c *cache) begin() {
 func (c *cache) keep(links *linkcheck.Checker) {
 	if c == nil {
 		return
+	}
+	c.dropped = c.dropped[:0]
+	for key, u := range c.units {
+		if c.nextUnits[key] == nil {
+			c.dropped = append(c.dropped, u)
+		}
 	}
 	c.units, c.docs, c.ids, c.links, c.memos = c.nextUnits, c.nextDocs, c.nextIDs, links, c.nextMemos
 	c.nextUnits, c.nextDocs, c.nextIDs = nil, nil, nil

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -214,17 +215,25 @@ func TestCachedBuildsEqualUncached(t *testing.T) {
 	if testing.Short() {
 		steps = 8
 	}
-	b := build.NewBuilder()
-	e.build(t, b)
+	b := &differential{Builder: build.NewBuilder()}
+	b.compare(t, e.config(), "first build")
 	for i := range steps {
 		what := randomEdit(t, e, rng)
-		compareBuilds(t, b, e.config(), fmt.Sprintf("step %d (%s)", i, what))
+		b.compare(t, e.config(), fmt.Sprintf("step %d (%s)", i, what))
 	}
 }
 
-// compareBuilds builds cfg with b and afresh, and fails the test unless
-// both give the same files or the same error.
-func compareBuilds(t *testing.T, b *build.Builder, cfg build.Config, step string) {
+// differential is a Builder under test, with the files of its last
+// successful build.
+type differential struct {
+	*build.Builder
+	last map[string][]byte
+}
+
+// compare builds cfg with b and afresh, and fails the test unless both
+// give the same files or the same error, and the Builder's Changed lists
+// exactly the paths whose bytes differ from its last successful build.
+func (b *differential) compare(t *testing.T, cfg build.Config, step string) {
 	t.Helper()
 	cached, st, cerr := b.Build(cfg)
 	fresh, ferr := build.Build(cfg)
@@ -238,8 +247,43 @@ func compareBuilds(t *testing.T, b *build.Builder, cfg build.Config, step string
 	if err := sameFiles(cached.Files, fresh.Files); err != nil {
 		t.Fatalf("%s: %v", step, err)
 	}
+	if b.last == nil {
+		if cached.Changed != nil {
+			t.Errorf("%s: a first build lists %d paths as changed", step, len(cached.Changed))
+		}
+	} else if want := differing(b.last, cached.Files); !slices.Equal(cached.Changed, want) {
+		t.Errorf("%s: Changed lists %d paths, %d differ; listed and not differing: %q; differing and not listed: %q",
+			step, len(cached.Changed), len(want), first(without(cached.Changed, want), 10), first(without(want, cached.Changed), 10))
+	}
+	b.last = maps.Clone(cached.Files)
 	t.Logf("%s: %d pages rendered, %d reused", step, st.Rendered, st.Reused)
 }
+
+// differing lists, sorted, the paths of a or b that the other has not
+// or has with other bytes.
+func differing(a, b map[string][]byte) []string {
+	var out []string
+	for name, data := range a {
+		if other, ok := b[name]; !ok || !bytes.Equal(other, data) {
+			out = append(out, name)
+		}
+	}
+	for name := range b {
+		if _, ok := a[name]; !ok {
+			out = append(out, name)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// without is a without the elements of b.
+func without(a, b []string) []string {
+	return slices.DeleteFunc(slices.Clone(a), func(s string) bool { return slices.Contains(b, s) })
+}
+
+// first is at most n elements of a.
+func first(a []string, n int) []string { return a[:min(n, len(a))] }
 
 // sameFiles says how two sites' files differ, if they do.
 func sameFiles(got, want map[string][]byte) error {

@@ -41,10 +41,8 @@ func TestCachedBuildsEqualUncachedOnACorpus(t *testing.T) {
 	}
 	terms := []string{"一带一路", "人工智能", "气候变化", "全球发展倡议", "多边主义"}
 	rng := rand.New(rand.NewPCG(3, 4))
-	b := build.NewBuilder()
-	if _, _, err := b.Build(config()); err != nil {
-		t.Fatal(err)
-	}
+	b := &differential{Builder: build.NewBuilder()}
+	b.compare(t, config(), "first build")
 	steps := 16
 	if testing.Short() {
 		steps = 6
@@ -76,6 +74,6 @@ func TestCachedBuildsEqualUncachedOnACorpus(t *testing.T) {
 			tree[copyName] = &fstest.MapFile{Data: bytes.Replace(data, []byte("short: "), []byte(fmt.Sprintf("short: 新%d", i)), 1)}
 			what = "added " + strings.TrimPrefix(copyName, "content/")
 		}
-		compareBuilds(t, b, config(), fmt.Sprintf("step %d (%s)", i, what))
+		b.compare(t, config(), fmt.Sprintf("step %d (%s)", i, what))
 	}
 }
