@@ -10,7 +10,11 @@
 //
 //	watch.go     fsnotify, one watch per directory; new trees added as they
 //	             appear, their files reported; editors' temporary files
-//	             and chmod dropped                           → changes
+//	             and chmod dropped; every change is told to the
+//	             read cache first                            → changes
+//	readcache.go what builds read of the trees, kept until the watcher
+//	             says a path changed (nothing once a directory cannot be
+//	             watched): a rebuild reads from disk only what changed
 //	batch.go     changes coalesced: a batch is complete after 20 ms without
 //	             events, or 250 ms after its first; a 3 ms pause already
 //	             starts a speculative build                  → batches
@@ -18,7 +22,9 @@
 //	             error), diff against the served build, swap → events, one
 //	             terminal line per batch
 //	snapshot.go  an immutable build as served: bytes, ETag, Content-Type per
-//	             path, HTML with the reload script added
+//	             path, HTML with the reload script added; a rebuild's is
+//	             the last one patched with the paths the Builder says
+//	             changed (build.Site.Changed), so its work follows the edit
 //	server.go    HTTP over the current snapshot: GET and HEAD, no path
 //	             outside the site, the site's 404 page
 //	events.go    server-sent events on /_dev/events: reload, error, and the

@@ -18,10 +18,12 @@ import (
 type rebuilder struct {
 	ctx        context.Context // done when the server stops: a build under way stops too
 	trees      []tree
+	reads      *readCache // what builds read of the trees, until they change
 	base       siteurl.Base
 	build      func(build.Config) (*build.Site, error) // build.Build; tests may swap it
 	afterBuild func()                                  // if set, runs after every build
 	site       *atomic.Pointer[snapshot]               // what the server serves
+	built      *snapshot                               // the last successful build, served or not
 	events     *broker
 	log        *logger
 	failing    bool          // the last build failed
@@ -101,12 +103,21 @@ func (r *rebuilder) warn(a attempt) {
 // attempt builds the site from the trees as they are now.
 func (r *rebuilder) attempt() attempt {
 	a := attempt{start: time.Now()}
-	files, warnings, err := r.buildSite()
-	a.warnings = warnings
-	if err != nil {
+	site, err := r.buildSite()
+	switch {
+	case err != nil:
 		a.err = err
-	} else {
-		a.snap, a.files = newSnapshot(files, r.site.Load()), len(files)
+	case site.Changed != nil && r.built != nil:
+		a.snap = patchSnapshot(r.built, site.Files, site.Changed)
+	default:
+		prev := r.built
+		if prev == nil {
+			prev = r.site.Load()
+		}
+		a.snap = newSnapshot(site.Files, prev)
+	}
+	if err == nil {
+		a.warnings, a.files, r.built = site.Warnings, len(site.Files), a.snap
 	}
 	a.took = time.Since(a.start).Round(time.Millisecond)
 	if r.afterBuild != nil {
@@ -155,7 +166,7 @@ func (r *rebuilder) publish(b batch, a attempt) {
 
 // buildSite runs one build from the trees on disk. A panic in it is an
 // error like any other: the server goes on.
-func (r *rebuilder) buildSite() (files map[string][]byte, warnings []error, err error) {
+func (r *rebuilder) buildSite() (site *build.Site, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("the build panicked: %v\n%s", p, debug.Stack())
@@ -174,14 +185,13 @@ func (r *rebuilder) buildSite() (files map[string][]byte, warnings []error, err 
 	}
 	cfg, err := dirs.Open(r.base) // the command's rules for the trees
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	cfg.Context = r.ctx
-	site, err := r.build(cfg)
-	if err != nil {
-		return nil, nil, err
-	}
-	return site.Files, site.Warnings, nil
+	cfg.Content = r.reads.wrap("content", cfg.Content)
+	cfg.Layouts = r.reads.wrap("layouts", cfg.Layouts)
+	cfg.Static = r.reads.wrap("static", cfg.Static)
+	return r.build(cfg)
 }
 
 // describe names the changed inputs for the terminal: one path, a few, or

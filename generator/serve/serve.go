@@ -198,7 +198,8 @@ func New(opts Options) (*Server, error) {
 
 	// Watch first, then build: a change made during the first build is
 	// queued for the rebuild after it.
-	w, err := newWatcher(trees, changes, log)
+	reads := newReadCache()
+	w, err := newWatcher(trees, changes, log, reads)
 	if err != nil {
 		return nil, fmt.Errorf("serve: watching files: %w", err)
 	}
@@ -217,7 +218,7 @@ func New(opts Options) (*Server, error) {
 	}
 	ctx, cancel := context.WithCancel(parent)
 	s.cancel = cancel
-	r := &rebuilder{ctx: ctx, trees: trees, base: base, build: opts.build, afterBuild: opts.afterBuild, site: &s.site, events: s.events, log: log, pending: &s.pending}
+	r := &rebuilder{ctx: ctx, trees: trees, reads: reads, base: base, build: opts.build, afterBuild: opts.afterBuild, site: &s.site, events: s.events, log: log, pending: &s.pending}
 	r.first()
 
 	s.wg.Add(3)

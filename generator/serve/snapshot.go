@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"maps"
 	"mime"
 	"net/http"
 	"path"
@@ -21,6 +22,11 @@ const reloadTag = `<script src="/_dev/reload.js" defer></script>`
 type snapshot struct {
 	files map[string]*file // site path without the leading slash: "index.html", "x/index.html", "site.css"
 	id    string           // a digest of every path and ETag: equal ids, equal sites
+	mix   [16]byte         // id's bits: the XOR of every file's mix
+	// A snapshot patched from another (patchSnapshot) has its id, and
+	// the paths that differ from it.
+	parent string
+	delta  []string
 }
 
 // file is one response body with its headers. An HTML page is kept as
@@ -51,21 +57,59 @@ func (f *file) body() []byte {
 // it made again. prev may be nil.
 func newSnapshot(files map[string][]byte, prev *snapshot) *snapshot {
 	s := &snapshot{files: make(map[string]*file, len(files))}
-	var id [16]byte
 	for name, data := range files {
-		f := prev.same(name, data)
-		if f == nil {
-			f = newFile(data, contentType(name, data))
-			mix := sha256.Sum256([]byte(name + "\x00" + f.etag))
-			copy(f.mix[:], mix[:])
+		s.add(name, prev.reuse(name, data))
+	}
+	s.id = hex.EncodeToString(s.mix[:8])
+	return s
+}
+
+// patchSnapshot is prev with the files of changed (paths, sorted) as they
+// are in files (a path not in files is removed): a rebuild's snapshot,
+// when the build says what changed since the build prev serves. Its work
+// is proportional to the changes, besides copying prev's map.
+func patchSnapshot(prev *snapshot, files map[string][]byte, changed []string) *snapshot {
+	s := &snapshot{files: maps.Clone(prev.files), mix: prev.mix, parent: prev.id, delta: changed}
+	for _, name := range changed {
+		if old := s.files[name]; old != nil {
+			s.remove(name, old)
 		}
-		s.files[name] = f
-		for i := range id {
-			id[i] ^= f.mix[i] // an order-free digest of the set of (path, ETag)
+		if data, ok := files[name]; ok {
+			s.add(name, prev.reuse(name, data))
 		}
 	}
-	s.id = hex.EncodeToString(id[:8])
+	s.id = hex.EncodeToString(s.mix[:8])
 	return s
+}
+
+// add serves f at name; remove stops serving old there. The snapshot's
+// mix is an order-free digest of the set of (path, ETag).
+func (s *snapshot) add(name string, f *file) {
+	s.files[name] = f
+	xor(&s.mix, f.mix)
+}
+
+func (s *snapshot) remove(name string, old *file) {
+	delete(s.files, name)
+	xor(&s.mix, old.mix)
+}
+
+func xor(a *[16]byte, b [16]byte) {
+	for i := range a {
+		a[i] ^= b[i]
+	}
+}
+
+// reuse is prev's file of that name if it was made from the very bytes
+// data, or a new one.
+func (s *snapshot) reuse(name string, data []byte) *file {
+	if f := s.same(name, data); f != nil {
+		return f
+	}
+	f := newFile(data, contentType(name, data))
+	mix := sha256.Sum256([]byte(name + "\x00" + f.etag))
+	copy(f.mix[:], mix[:])
+	return f
 }
 
 // same is prev's file of that name if it was made from the very bytes data.
@@ -102,9 +146,20 @@ func newFile(src []byte, ctype string) *file {
 }
 
 // changedFiles lists the site paths added, removed or changed from old to
-// new, sorted. With no old build, everything has changed.
+// new, sorted. With no old build, everything has changed. For a snapshot
+// patched from old, they are its delta without the files whose ETag is
+// the same.
 func changedFiles(old, new *snapshot) []string {
 	var changed []string
+	if old != nil && new.parent == old.id && new.parent != "" {
+		for _, name := range new.delta {
+			f, o := new.files[name], old.files[name]
+			if f != o && (f == nil || o == nil || f.etag != o.etag) {
+				changed = append(changed, name)
+			}
+		}
+		return changed
+	}
 	for name, f := range new.files {
 		if old == nil || old.files[name] == nil || old.files[name].etag != f.etag {
 			changed = append(changed, name)

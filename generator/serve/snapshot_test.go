@@ -1,6 +1,13 @@
 package serve
 
-import "testing"
+import (
+	"bytes"
+	"fmt"
+	"maps"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
 
 // TestSnapshotReusesUnchangedFiles: a rebuild's snapshot takes the files
 // made from the very same bytes from the last one, makes the others anew,
@@ -29,5 +36,52 @@ func TestSnapshotReusesUnchangedFiles(t *testing.T) {
 	removed := newSnapshot(map[string][]byte{"index.html": edited}, second)
 	if removed.id == second.id {
 		t.Error("a file removed, the same id")
+	}
+}
+
+// TestPatchedSnapshotIsNew: a snapshot patched with what a build says
+// changed serves what one made from all the files would, with the same
+// id, and its changes since the snapshot it was patched from are those
+// changedFiles finds by comparing every file.
+func TestPatchedSnapshotIsNew(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	files := map[string][]byte{}
+	for i := range 200 {
+		files[fmt.Sprintf("p%d/index.html", i)] = fmt.Appendf(nil, "<html><head></head><body>%d</body></html>", i)
+	}
+	snap := newSnapshot(files, nil)
+	for step := range 50 {
+		next := maps.Clone(files)
+		changed := map[string]bool{}
+		for range rng.IntN(6) {
+			name := fmt.Sprintf("p%d/index.html", rng.IntN(260))
+			switch rng.IntN(4) {
+			case 0:
+				delete(next, name)
+			case 1: // the same bytes again: listed, but not a change
+				if data, ok := next[name]; ok {
+					next[name] = bytes.Clone(data)
+				}
+			default:
+				next[name] = fmt.Appendf(nil, "<html><head></head><body>%d</body></html>", rng.IntN(1000))
+			}
+			changed[name] = true
+		}
+		patched := patchSnapshot(snap, next, slices.Sorted(maps.Keys(changed)))
+		whole := newSnapshot(next, nil)
+		if patched.id != whole.id || len(patched.files) != len(whole.files) {
+			t.Fatalf("step %d: patched id %s with %d files, made whole %s with %d", step, patched.id, len(patched.files), whole.id, len(whole.files))
+		}
+		for name, f := range whole.files {
+			if p := patched.files[name]; p == nil || p.etag != f.etag || !bytes.Equal(p.body(), f.body()) {
+				t.Fatalf("step %d: %s differs", step, name)
+			}
+		}
+		byDelta := changedFiles(snap, patched)
+		patched.parent = "" // compare every file
+		if all := changedFiles(snap, patched); !slices.Equal(byDelta, all) {
+			t.Fatalf("step %d: changed %q by the delta, %q by every file", step, byDelta, all)
+		}
+		snap, files = patched, next // the next patch is made on this one
 	}
 }

@@ -37,20 +37,24 @@ type watcher struct {
 	out     chan<- change
 	log     *logger
 	limited bool // the watch limit was reported
+	// reads is told of every change before the batcher is, and stops
+	// when a directory cannot be watched; nil for none.
+	reads *readCache
 }
 
-func newWatcher(trees []tree, out chan<- change, log *logger) (*watcher, error) {
+func newWatcher(trees []tree, out chan<- change, log *logger, reads *readCache) (*watcher, error) {
 	fsw, err := fsnotify.NewWatcher()
 	if err != nil {
 		return nil, err
 	}
-	w := &watcher{fsw: fsw, trees: trees, dirs: map[string]bool{}, out: out, log: log}
+	w := &watcher{fsw: fsw, trees: trees, dirs: map[string]bool{}, out: out, log: log, reads: reads}
 	parents := map[string]bool{}
 	for _, t := range trees {
 		if p := filepath.Dir(t.dir); !parents[p] {
 			parents[p] = true
 			if err := fsw.Add(p); err != nil {
 				log.errorf("watching %s: %v (a removed and re-created %s/ will not be noticed)", p, err, t.name)
+				w.unsure()
 			}
 		}
 		w.addTree(t.dir, nil)
@@ -76,6 +80,7 @@ func (w *watcher) run(done <-chan struct{}) {
 			}
 			if !errors.Is(err, fsnotify.ErrEventOverflow) {
 				w.log.errorf("watching: %v", err)
+				w.unsure()
 				continue
 			}
 			// Events were lost: watch whatever is new and rebuild everything.
@@ -121,6 +126,9 @@ func (w *watcher) handle(ev fsnotify.Event, done <-chan struct{}) bool {
 }
 
 func (w *watcher) send(c change, done <-chan struct{}) bool {
+	if w.reads != nil {
+		w.reads.changed(c.name)
+	}
 	select {
 	case w.out <- c:
 		return true
@@ -157,6 +165,7 @@ func (w *watcher) addTree(dir string, found func(label string)) {
 		if err != nil {
 			if !errors.Is(err, fs.ErrNotExist) {
 				w.log.errorf("watching %s: %v", p, err)
+				w.unsure()
 			}
 			return nil // gone already, or unreadable: skip it
 		}
@@ -185,11 +194,20 @@ func (w *watcher) addTree(dir string, found func(label string)) {
 				w.limited = true
 				w.log.errorf("watching %s: %v (raise fs.inotify.max_user_watches?)", p, err)
 			}
+			w.unsure()
 			return nil
 		}
 		w.dirs[p] = true
 		return nil
 	})
+}
+
+// unsure is called when a change may go unseen: builds read from disk
+// from then on.
+func (w *watcher) unsure() {
+	if w.reads != nil {
+		w.reads.stop()
+	}
 }
 
 // forget drops the watches at and under a removed or renamed path.
