@@ -180,9 +180,15 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	var pages []*markdown.Page
-	for _, u := range append(units, docUnits...) {
+	var pages, sitePages []*markdown.Page
+	sitemapParts := make([]*feeds.SitemapPart, len(docUnits))
+	for _, u := range units {
+		sitePages = append(sitePages, u.pages...)
+	}
+	pages = append(pages, sitePages...)
+	for i, u := range docUnits {
 		pages = append(pages, u.pages...)
+		sitemapParts[i] = u.sitemap
 	}
 	indexParts := make([]*export.IndexPart, len(docUnits))
 	for i, u := range docUnits {
@@ -208,7 +214,7 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 	if err := putAll(k, "data export", more); err != nil {
 		return nil, err
 	}
-	crawl, err := feeds.Files(ms, pages)
+	crawl, err := feeds.Files(ms, pages, sitemapParts, sitePages)
 	if err != nil {
 		return nil, err
 	}

@@ -83,11 +83,12 @@ type unitInput struct {
 // unit is what a unit made: its files, its pages without their markdown,
 // and for a document its parts of the files that span the site.
 type unit struct {
-	files  []file
-	pages  []*markdown.Page
-	search *search.Part
-	index  *export.IndexPart
-	llms   []byte // its part of llms-full.txt
+	files   []file
+	pages   []*markdown.Page
+	search  *search.Part
+	index   *export.IndexPart
+	llms    []byte             // its part of llms-full.txt
+	sitemap *feeds.SitemapPart // its pages in the sitemap
 }
 
 // file is one output file, with the link check's summary of a page.
@@ -416,6 +417,7 @@ func (r *unitRenderer) document(in unitInput) (*unit, error) {
 		return nil, err
 	}
 	u.llms = feeds.LLMsFullPart(c.Base, c.Doc)
+	u.sitemap = feeds.NewSitemapPart(c.Base, u.pages, c.Doc.Date)
 	return u, nil
 }
 

@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -19,8 +20,8 @@ import (
 )
 
 // Files gives sitemap.xml (and its parts), robots.txt, feed.xml, llms.txt and llms-full.txt.
-func Files(site *markdown.Site, pages []*markdown.Page) (map[string][]byte, error) {
-	files, err := Sitemap(site, pages)
+func Files(site *markdown.Site, pages []*markdown.Page, parts []*SitemapPart, sitePages []*markdown.Page) (map[string][]byte, error) {
+	files, err := Sitemap(site, parts, sitePages)
 	if err != nil {
 		return nil, err
 	}
@@ -70,63 +71,137 @@ type sitemapEntry struct {
 	LastMod string `xml:"lastmod"`
 }
 
-// Sitemap lists every page but the not-found page, with the date it last
-// changed: in sitemap.xml, or, beyond MaxSitemapURLs, in sitemap-1.xml,
-// sitemap-2.xml … that sitemap.xml indexes.
-func Sitemap(site *markdown.Site, pages []*markdown.Page) (map[string][]byte, error) {
-	var urls []sitemapURL
-	newest := latest(site.Documents)
-	for _, p := range pages {
-		if p.Layout == markdown.NotFoundLayout {
-			continue
-		}
-		mod := newest
-		if p.Document != nil {
-			mod = p.Document.Date
-		}
-		urls = append(urls, sitemapURL{Loc: site.Base.Abs(p.Path), LastMod: mod})
-	}
-	sort.Slice(urls, func(i, j int) bool { return urls[i].Loc < urls[j].Loc })
-	const ns = "http://www.sitemaps.org/schemas/sitemap/0.9"
-	files := map[string][]byte{}
-	if len(urls) <= MaxSitemapURLs {
-		files["sitemap.xml"] = writeURLSet(ns, urls)
-		return files, nil
-	}
-	index := sitemapIndex{NS: ns}
-	for k := 0; k*MaxSitemapURLs < len(urls); k++ {
-		part := urls[k*MaxSitemapURLs : min((k+1)*MaxSitemapURLs, len(urls))]
-		name := fmt.Sprintf("sitemap-%d.xml", k+1)
-		files[name] = writeURLSet(ns, part)
-		mod := ""
-		for _, u := range part {
-			mod = max(mod, u.LastMod)
-		}
-		index.Sitemaps = append(index.Sitemaps, sitemapEntry{Loc: site.Base.Abs("/" + name), LastMod: mod})
-	}
-	data, err := encodeXML(index)
-	files["sitemap.xml"] = data
-	return files, err
+// SitemapPart is a run of the sitemap's <url> elements, sorted by their
+// locations: a document's pages, made once per version of the document
+// (a build keeps it with the document's pages), or one page of the site's
+// own. The pages of a document share its path as a prefix, so its run
+// stays together in the sitemap's order, and the sitemap is its parts
+// sorted by their first location, joined.
+type SitemapPart struct {
+	first  string  // the first location
+	data   []byte  // the <url> elements
+	starts []int32 // where each begins in data
 }
 
-// writeURLSet is a sitemap of urls: what encodeXML gives for a urlset,
-// written directly, since a site of a thousand documents has 50,000 of them.
-func writeURLSet(ns string, urls []sitemapURL) []byte {
+// NewSitemapPart is the part of pages, each last changed on lastmod.
+func NewSitemapPart(base siteurl.Base, pages []*markdown.Page, lastmod string) *SitemapPart {
+	urls := make([]sitemapURL, 0, len(pages))
+	for _, p := range pages {
+		if p.Layout != markdown.NotFoundLayout {
+			urls = append(urls, sitemapURL{Loc: base.Abs(p.Path), LastMod: lastmod})
+		}
+	}
+	return partOf(urls)
+}
+
+// partOf is the part of urls, in the order of their locations.
+func partOf(urls []sitemapURL) *SitemapPart {
+	slices.SortFunc(urls, func(a, b sitemapURL) int { return strings.Compare(a.Loc, b.Loc) })
+	part := &SitemapPart{starts: make([]int32, len(urls))}
 	var b bytes.Buffer
 	b.Grow(len(urls) * 120)
-	b.WriteString(xml.Header)
-	b.WriteString(`<urlset xmlns="`)
-	xml.EscapeText(&b, []byte(ns))
-	b.WriteString("\">\n")
-	for _, u := range urls {
+	for i, u := range urls {
+		part.starts[i] = int32(b.Len())
 		b.WriteString("  <url>\n    <loc>")
 		xml.EscapeText(&b, []byte(u.Loc))
 		b.WriteString("</loc>\n    <lastmod>")
 		xml.EscapeText(&b, []byte(u.LastMod))
 		b.WriteString("</lastmod>\n  </url>\n")
 	}
+	if len(urls) > 0 {
+		part.first = urls[0].Loc
+	}
+	part.data = slices.Clip(b.Bytes())
+	return part
+}
+
+// Sitemap lists every page but the not-found page, with the date it last
+// changed: in sitemap.xml, or, beyond MaxSitemapURLs, in sitemap-1.xml,
+// sitemap-2.xml … that sitemap.xml indexes. parts are the documents'
+// (NewSitemapPart); sitePages, the pages of the site's own, last changed
+// with the newest document.
+func Sitemap(site *markdown.Site, parts []*SitemapPart, sitePages []*markdown.Page) (map[string][]byte, error) {
+	newest := latest(site.Documents)
+	runs := slices.Clone(parts)
+	for _, p := range sitePages {
+		if p.Layout != markdown.NotFoundLayout {
+			runs = append(runs, NewSitemapPart(site.Base, []*markdown.Page{p}, newest))
+		}
+	}
+	runs = slices.DeleteFunc(runs, func(r *SitemapPart) bool { return len(r.starts) == 0 })
+	slices.SortStableFunc(runs, func(a, b *SitemapPart) int { return strings.Compare(a.first, b.first) })
+	const ns = "http://www.sitemaps.org/schemas/sitemap/0.9"
+	files := map[string][]byte{}
+	total := 0
+	for _, r := range runs {
+		total += len(r.starts)
+	}
+	if total <= MaxSitemapURLs {
+		files["sitemap.xml"] = writeURLSet(ns, runs, 0, total)
+		return files, nil
+	}
+	index := sitemapIndex{NS: ns}
+	for k := 0; k*MaxSitemapURLs < total; k++ {
+		name := fmt.Sprintf("sitemap-%d.xml", k+1)
+		files[name] = writeURLSet(ns, runs, k*MaxSitemapURLs, min((k+1)*MaxSitemapURLs, total))
+		index.Sitemaps = append(index.Sitemaps, sitemapEntry{Loc: site.Base.Abs("/" + name), LastMod: lastModOf(runs, k*MaxSitemapURLs, min((k+1)*MaxSitemapURLs, total))})
+	}
+	data, err := encodeXML(index)
+	files["sitemap.xml"] = data
+	return files, err
+}
+
+// eachURL calls f with every <url> element from the from-th to the one
+// before the to-th, counting through runs in order.
+func eachURL(runs []*SitemapPart, from, to int, f func(element []byte)) {
+	n := 0
+	for _, r := range runs {
+		if n+len(r.starts) <= from {
+			n += len(r.starts)
+			continue
+		}
+		for i := range r.starts {
+			if n >= to {
+				return
+			}
+			if n >= from {
+				end := len(r.data)
+				if i+1 < len(r.starts) {
+					end = int(r.starts[i+1])
+				}
+				f(r.data[r.starts[i]:end])
+			}
+			n++
+		}
+	}
+}
+
+// writeURLSet is a sitemap of the URLs from-th to to-th of runs: what
+// encodeXML gives for a urlset, written directly, since a site of a
+// thousand documents has 50,000 of them.
+func writeURLSet(ns string, runs []*SitemapPart, from, to int) []byte {
+	var b bytes.Buffer
+	size := 0
+	eachURL(runs, from, to, func(e []byte) { size += len(e) })
+	b.Grow(size + 200)
+	b.WriteString(xml.Header)
+	b.WriteString(`<urlset xmlns="`)
+	xml.EscapeText(&b, []byte(ns))
+	b.WriteString("\">\n")
+	eachURL(runs, from, to, func(e []byte) { b.Write(e) })
 	b.WriteString("</urlset>\n")
 	return b.Bytes()
+}
+
+// lastModOf is the newest lastmod of the URLs from-th to to-th of runs.
+func lastModOf(runs []*SitemapPart, from, to int) string {
+	mod := ""
+	eachURL(runs, from, to, func(e []byte) {
+		_, after, _ := bytes.Cut(e, []byte("<lastmod>"))
+		date, _, _ := bytes.Cut(after, []byte("<"))
+		mod = max(mod, string(date))
+	})
+	return mod
 }
 
 // Robots allows everything and points to the sitemap.
