@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
 	"sync"
@@ -43,6 +44,35 @@ func Run(args []string, stdout, stderr io.Writer) error {
 // makes all the site at once; limitMemory sets it after every build.
 const firstBuildMemory = 1 << 30
 
+// collector gives a function to call after every build: it collects the
+// build's garbage at once, beside the reload rather than in the next
+// rebuild, and then sets the memory limit (limitMemory). A collection
+// that fell in a rebuild of a large site doubled it (at N=1000, about
+// 0.4 s without one, 0.8-1.2 s with one), and the collector, run when the
+// heap is known to be mostly garbage, keeps the peak lower than a limit
+// reached mid-build. Calls while it collects are one. Its goroutine
+// ends with ctx.
+func collector(ctx context.Context) func() {
+	wake := make(chan struct{}, 1)
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-wake:
+				runtime.GC()
+				limitMemory()
+			}
+		}
+	}()
+	return func() {
+		select {
+		case wake <- struct{}{}:
+		default:
+		}
+	}
+}
+
 // limitMemory sets the soft memory limit to twice the live heap, or 256 MB
 // more on a small site: what the server keeps, and room for a few
 // rebuilds' garbage. (A tighter limit makes the collector run through
@@ -71,7 +101,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, listening
 	opts := Options{Stdout: stdout, Stderr: stderr, ctx: ctx}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(firstBuildMemory)
-		opts.afterBuild = limitMemory
+		opts.afterBuild = collector(ctx)
 	}
 	opts.Dirs.AddFlags(fl)
 	if err := fl.Parse(args); err != nil {
