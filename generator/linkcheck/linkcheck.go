@@ -24,6 +24,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unique"
 
 	"golang.org/x/net/html"
 
@@ -107,11 +108,24 @@ func Check(files map[string][]byte, base siteurl.Base, sources []Source) error {
 // links lead, and the links that are broken whatever the rest of the site.
 // A page that is the same bytes at the same path has the same Summary, so
 // a build that reuses a page's HTML can reuse its Summary too.
+//
+// A site keeps a Summary of every page, so it is kept small: its ids are
+// a sorted list, and its strings are interned (package unique), since
+// pages share most of their ids and link targets.
 type Summary struct {
-	ids   map[string]bool
+	ids   []string // sorted, without repeats
 	links []found
 	bad   []string
 }
+
+// has says whether the page has an element with that id.
+func (s *Summary) has(id string) bool {
+	_, ok := slices.BinarySearch(s.ids, id)
+	return ok
+}
+
+// intern is the one copy of s that every Summary shares.
+func intern(s string) string { return unique.Make(s).Value() }
 
 // found is a link and where it leads.
 type found struct {
@@ -130,9 +144,10 @@ func (c *Checker) Summarize(name string, data []byte) *Summary {
 		case msg != "":
 			s.bad = append(s.bad, fmt.Sprintf("%s: %s (%s)", name, link, msg))
 		case ok:
-			s.links = append(s.links, found{t, link})
+			s.links = append(s.links, found{target{intern(t.file), intern(t.frag)}, intern(link)})
 		}
 	}
+	s.links = slices.Clip(s.links)
 	return s
 }
 
@@ -232,7 +247,7 @@ func (c *Checker) checkChanged(prev *Checker) bool {
 		if s == old {
 			continue
 		}
-		if s == nil || old == nil || !sameIDs(s.ids, old.ids) {
+		if s == nil || old == nil || !slices.Equal(s.ids, old.ids) {
 			return false
 		}
 		if len(s.bad) > 0 {
@@ -242,18 +257,6 @@ func (c *Checker) checkChanged(prev *Checker) bool {
 			if c.missing(l.t) != "" {
 				return false
 			}
-		}
-	}
-	return true
-}
-
-func sameIDs(a, b map[string]bool) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for id := range a {
-		if !b[id] {
-			return false
 		}
 	}
 	return true
@@ -352,21 +355,22 @@ func (c *Checker) missing(t target) string {
 	if s == nil {
 		return "a fragment on a file that is not a page"
 	}
-	if !s.ids[t.frag] {
+	if !s.has(t.frag) {
 		return "no element with id " + t.frag
 	}
 	return ""
 }
 
-// scan collects the ids and the links of an HTML page.
-func scan(data []byte) (map[string]bool, []string) {
-	ids := map[string]bool{}
-	var links []string
+// scan collects the ids (sorted, interned, without repeats) and the links
+// of an HTML page.
+func scan(data []byte) ([]string, []string) {
+	var ids, links []string
 	z := html.NewTokenizer(bytes.NewReader(data))
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
-			return ids, links
+			slices.Sort(ids)
+			return slices.Clip(slices.Compact(ids)), links
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
 			for hasAttr {
@@ -374,7 +378,7 @@ func scan(data []byte) (map[string]bool, []string) {
 				key, val, hasAttr = z.TagAttr()
 				switch string(key) {
 				case "id":
-					ids[string(val)] = true
+					ids = append(ids, intern(string(val)))
 				case "href", "src":
 					// A data: URL holds its target (a page's citation
 					// downloads): nothing to check, and long to parse.
