@@ -418,6 +418,13 @@ func (r *unitRenderer) document(in unitInput) (*unit, error) {
 	}
 	u.llms = feeds.LLMsFullPart(c.Base, c.Doc)
 	u.sitemap = feeds.NewSitemapPart(c.Base, u.pages, c.Doc.Date)
+	if r.cache != nil {
+		for i, f := range u.files {
+			if cap(f.data) > len(f.data) {
+				u.files[i].data = bytes.Clone(f.data) // kept: without an encoder's spare capacity
+			}
+		}
+	}
 	return u, nil
 }
 
