@@ -2,8 +2,10 @@
 // models read: sitemap.xml, robots.txt, feed.xml (Atom) and llms.txt.
 //
 // It takes the site's pages and documents and gives those files by path.
-// Dates come from the documents, never from the clock, so builds stay
-// byte-identical.
+// What is made per document (its part of the sitemap, of llms-full.txt)
+// is made once per version of the document and joined for the site, so
+// a rebuild after an edit remakes one document's parts. Dates come from
+// the documents, never from the clock, so builds stay byte-identical.
 package feeds
 
 import (
