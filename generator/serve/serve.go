@@ -60,6 +60,11 @@ func collector(ctx context.Context) func() {
 			case <-ctx.Done():
 				return
 			case <-wake:
+				select { // let the tabs reload first
+				case <-ctx.Done():
+					return
+				case <-time.After(afterReload):
+				}
 				runtime.GC()
 				limitMemory()
 			}
@@ -72,6 +77,10 @@ func collector(ctx context.Context) func() {
 		}
 	}
 }
+
+// afterReload is how long the collector waits after a build: about the time
+// the open tabs take to load the page again, which a collection would slow.
+const afterReload = 300 * time.Millisecond
 
 // limitMemory sets the soft memory limit to twice the live heap, or 256 MB
 // more on a small site: what the server keeps, and room for a few
