@@ -228,7 +228,7 @@ func (c *cache) keep(links *linkcheck.Checker) {
 	if c == nil {
 		return
 	}
-	c.dropped = c.dropped[:0]
+	c.dropped = nil
 	for key, u := range c.units {
 		if c.nextUnits[key] == nil {
 			c.dropped = append(c.dropped, u)
