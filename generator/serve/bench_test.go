@@ -26,7 +26,7 @@ func BenchmarkEditToReload(b *testing.B) {
 	took := make([]time.Duration, 0, n)
 	b.ResetTimer()
 	for i := range n {
-		edited := cubaEdit(b, text, fmt.Sprintf("BENCH-%d-", i))
+		edited := paragraphEdit(b, text, fmt.Sprintf("BENCH-%d-", i))
 		written := time.Now()
 		h.write(cuba, edited)
 		ev := c.next()

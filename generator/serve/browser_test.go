@@ -58,9 +58,11 @@ func eval[T any](t *testing.T, ctx context.Context, expr string) T {
 	return v
 }
 
-// An open page reloads by itself after an edit, keeping the reader's
-// place; shows a build error over the page, and clears it with a reload
-// when it is fixed; swaps a changed stylesheet without reloading.
+// An open page updates itself in place after an edit of it, keeping the
+// reader's place and what its scripts add; is left alone after an edit
+// of another page; reloads after an edit of a script it runs; shows a
+// build error over the page, and clears it when it is fixed; swaps a
+// changed stylesheet without reloading.
 func TestBrowserReloads(t *testing.T) {
 	t.Run("fonts as installed", func(t *testing.T) { checkReloads(t, browserTab(t)) })
 	// A machine without CJK fonts sets the text in fallback fonts, in lines
@@ -117,22 +119,44 @@ func checkReloads(t *testing.T, ctx context.Context) {
 	}
 	until(t, ctx, "the reload script connects", connected)
 
-	// An edit: the page reloads itself, at the same place: the block at the
-	// top of the window stays there, though the edit (and the fonts the
-	// machine has) may change the height of the text above it.
+	// An edit: the page updates itself in place (no reload: devMark stays),
+	// at the same place: the block at the top of the window stays there,
+	// though the edit (and the fonts the machine has) may change the height
+	// of the text above it. Its scripts run again on the new text: the copy
+	// buttons site.js adds are there again, once each.
 	eval[any](t, ctx, `window.scrollTo(0, 900); window.devMark = 1`)
+	const copyButtons = `document.querySelectorAll("button.copy").length`
+	buttons := eval[float64](t, ctx, copyButtons)
+	if buttons == 0 {
+		t.Fatal("site.js added no copy buttons")
+	}
 	if y := eval[float64](t, ctx, `window.scrollY`); y < 100 {
 		t.Logf("the page is short: scrolled to %v only", y)
 	}
 	const topBlock = `(() => { for (const el of document.querySelectorAll('main [id]')) { const top = el.getBoundingClientRect().top; if (top >= 0) return [el.id, top]; } return ["", 0]; })()`
 	before := eval[[]any](t, ctx, topBlock)
-	h.write(cuba, cubaEdit(t, h.read(cuba), "BROWSER-EDIT"))
-	until(t, ctx, "the page reloads with the edit",
-		`window.devMark === undefined && document.body.innerText.includes("BROWSER-EDIT")`)
+	h.write(cuba, paragraphEdit(t, h.read(cuba), "BROWSER-EDIT"))
+	until(t, ctx, "the page updates in place with the edit",
+		`window.devMark === 1 && document.documentElement.dataset.devAction === "updated" && document.body.innerText.includes("BROWSER-EDIT")`)
+	until(t, ctx, "site.js runs again on the new text", copyButtons+` === `+strconv.FormatFloat(buttons, 'f', -1, 64))
 	until(t, ctx, "the reader's place is kept", `(() => { const el = document.getElementById(`+jsString(before[0].(string))+`); return !!el && Math.abs(el.getBoundingClientRect().top - `+strconv.FormatFloat(before[1].(float64), 'f', -1, 64)+`) < 2 })()`)
+
+	// An edit of another document: this page is left as it is.
+	other := "content/documents/china-pakistan-action-plan-2025-2029.md"
+	build := eval[string](t, ctx, `document.documentElement.dataset.devBuild`)
+	eval[any](t, ctx, `document.body.dataset.devUntouched = "1"`)
+	h.write(other, paragraphEdit(t, h.read(other), "OTHER-EDIT"))
+	until(t, ctx, "the page hears of the rebuild", `document.documentElement.dataset.devBuild !== `+jsString(build))
+	if got := eval[string](t, ctx, `document.documentElement.dataset.devAction + " " + (document.body.dataset.devUntouched || "") + " " + window.devMark`); got != "kept 1 1" {
+		t.Errorf("after an edit of another document: action, body mark, page mark %q, want \"kept 1 1\"", got)
+	}
+
+	// An edit of a script the page runs: it reloads.
+	h.write("static/site.js", h.read("static/site.js")+"\n// edited\n")
+	until(t, ctx, "the page reloads for its script", `window.devMark === undefined && document.readyState === "complete"`)
 	until(t, ctx, "the reloaded page connects", connected)
 
-	// At a #fragment: the reload keeps the reader at it.
+	// At a #fragment: an update keeps the reader at it.
 	id := eval[string](t, ctx, `(() => { const ids = [...document.querySelectorAll("main [id]")]; return ids[Math.floor(ids.length / 2)].id })()`)
 	if err := chromedp.Do(ctx, chromedp.Navigate(h.ts.URL+cubaPage+"#"+id)); err != nil {
 		t.Fatal(err)
@@ -141,9 +165,9 @@ func checkReloads(t *testing.T, ctx context.Context) {
 	at := `Math.round(document.getElementById(` + jsString(id) + `).getBoundingClientRect().top)`
 	top := eval[float64](t, ctx, at)
 	eval[any](t, ctx, `window.devMark = 1`)
-	h.write(cuba, cubaEdit(t, h.read(cuba), "FRAGMENT-EDIT"))
-	until(t, ctx, "the page reloads with the edit",
-		`window.devMark === undefined && document.body.innerText.includes("FRAGMENT-EDIT")`)
+	h.write(cuba, paragraphEdit(t, h.read(cuba), "FRAGMENT-EDIT"))
+	until(t, ctx, "the page updates with the edit",
+		`window.devMark === 1 && document.body.innerText.includes("FRAGMENT-EDIT")`)
 	until(t, ctx, "the fragment stays in the URL and in view",
 		`location.hash === `+jsString("#"+id)+` && Math.abs(`+at+` - `+strconv.FormatFloat(top, 'f', -1, 64)+`) < 2`)
 
@@ -182,12 +206,15 @@ func checkReloads(t *testing.T, ctx context.Context) {
 	h.write(cuba, strings.Replace(broken, "五、古方重申", "三、古方重申", 1)) // broken another way
 	until(t, ctx, "a new error shows again", `document.querySelector('[role=alertdialog]') !== null`)
 
-	// Fixed: the overlay goes and the page reloads.
+	// Fixed: the overlay goes, without a reload.
 	eval[any](t, ctx, `window.devMark = 3`)
-	h.write(cuba, good)
-	until(t, ctx, "the fix reloads the page without the overlay",
-		`window.devMark === undefined && document.readyState === "complete" && document.querySelector('[role=alertdialog]') === null`)
-	until(t, ctx, "the reloaded page connects", connected)
+	build = eval[string](t, ctx, `document.documentElement.dataset.devBuild || ""`)
+	h.write(cuba, strings.Replace(good, "FRAGMENT-EDIT", "FIXED-EDIT", 1))
+	until(t, ctx, "the fix clears the overlay",
+		`document.documentElement.dataset.devBuild !== `+jsString(build)+` && document.querySelector('[role=alertdialog]') === null`)
+	if eval[float64](t, ctx, `window.devMark`) != 3 {
+		t.Error("the page reloaded after the fix")
+	}
 
 	// Only the stylesheet: swapped in place, no reload.
 	eval[any](t, ctx, `window.devMark = 4`)

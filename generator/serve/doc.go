@@ -29,8 +29,11 @@
 //	             outside the site, the site's 404 page
 //	events.go    server-sent events on /_dev/events: reload, error, and the
 //	             current state to every tab that connects
-//	reload.js    /_dev/reload.js, the browser's side: reload (or swap only
-//	             the stylesheets), keep the reader's place, show build errors
+//	reload.js    /_dev/reload.js, the browser's side: a changed page is
+//	             fetched and put in place (its scripts run again), changed
+//	             stylesheets swapped, a changed script reloads the page,
+//	             other tabs are left alone; keeps the reader's place,
+//	             shows build errors
 //	serve.go     Run (flags, listening, Ctrl-C), New and Close
 //
 // A failed build keeps the last good site served and shows its error, as

@@ -1,9 +1,13 @@
 package serve
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"path"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 )
@@ -14,8 +18,11 @@ import (
 //	        served and when its output last changed; followed by
 //	error   if the last build failed: {"message": "file:line: message"}
 //	reload  after a build that changed the output, or that fixed a failed one:
-//	        {"build": id, "changed": ["/x/", "site.css"], "more": n, "css": bool};
-//	        css is true when only stylesheets changed
+//	        {"build": id, "pages": ["/x/", "/404.html"], "morePages": n,
+//	        "files": ["/site.css", "/data/x.json"], "moreFiles": n, "css": bool}:
+//	        the changed HTML pages and the other changed files, stylesheets
+//	        and scripts first, each list cut short with the count of the
+//	        rest; css is true when only stylesheets changed
 //
 // Sends never block: a client too slow to take its events is disconnected,
 // and its EventSource connects again and is told the state anew.
@@ -31,7 +38,8 @@ type broker struct {
 
 const (
 	clientBuffer   = 16
-	maxListed      = 50 // changed paths listed in a reload event
+	maxPages       = 200 // changed pages listed in a reload event: a tab updates itself if it is one
+	maxFiles       = 50  // other changed files listed
 	retryMillis    = 500
 	keepAlive      = 15 * time.Second
 	writeTimeout   = 10 * time.Second
@@ -86,11 +94,27 @@ func (b *broker) ready(build, err string) {
 
 // reload records a new good build and tells every client which site paths changed.
 func (b *broker) reload(build string, changed []string, css bool) {
-	urls := make([]string, 0, min(len(changed), maxListed))
-	for _, name := range changed[:min(len(changed), maxListed)] {
-		urls = append(urls, sitePath(name))
+	var pages, files []string
+	for _, name := range changed {
+		if strings.HasSuffix(name, ".html") {
+			pages = append(pages, name)
+		} else {
+			files = append(files, name)
+		}
 	}
-	msg := message("reload", map[string]any{"build": build, "changed": urls, "more": len(changed) - len(urls), "css": css})
+	// Stylesheets and scripts first: a tab must hear of those it loaded.
+	slices.SortStableFunc(files, func(x, y string) int { return cmp.Compare(loadedRank(x), loadedRank(y)) })
+	list := func(names []string, most int) (urls []string, more int) {
+		urls = make([]string, 0, min(len(names), most))
+		for _, name := range names[:min(len(names), most)] {
+			urls = append(urls, sitePath(name))
+		}
+		return urls, len(names) - len(urls)
+	}
+	pageURLs, morePages := list(pages, maxPages)
+	fileURLs, moreFiles := list(files, maxFiles)
+	msg := message("reload", map[string]any{"build": build, "pages": pageURLs, "morePages": morePages,
+		"files": fileURLs, "moreFiles": moreFiles, "css": css})
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.build, b.err, b.changed = build, "", time.Now()
@@ -181,4 +205,16 @@ func (b *broker) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
+}
+
+// loadedRank orders changed files by how likely a page is to have loaded
+// them: stylesheets, then scripts, then the rest.
+func loadedRank(name string) int {
+	switch path.Ext(name) {
+	case ".css":
+		return 0
+	case ".js", ".mjs":
+		return 1
+	}
+	return 2
 }

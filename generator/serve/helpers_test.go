@@ -327,11 +327,11 @@ func names(evs []event) []string {
 	return n
 }
 
-// cubaEdit is a valid edit of the China–Cuba statement: marker put into
-// the first paragraph after the front matter (after its first character,
+// paragraphEdit is a valid edit of a document (the China–Cuba statement,
+// mostly): marker put into the first paragraph after the front matter (after its first character,
 // so that nothing about its numbering or punctuation changes). It gives
 // the new file.
-func cubaEdit(t testing.TB, text, marker string) string {
+func paragraphEdit(t testing.TB, text, marker string) string {
 	t.Helper()
 	lines := strings.SplitAfter(text, "\n")
 	fences := 0
@@ -346,7 +346,7 @@ func cubaEdit(t testing.TB, text, marker string) string {
 			return strings.Join(lines, "")
 		}
 	}
-	t.Fatalf("%s: no paragraph after the front matter", cuba)
+	t.Fatal("no paragraph after the front matter")
 	return ""
 }
 

@@ -26,12 +26,14 @@ func reloads(evs []event) int {
 	return n
 }
 
-// changedList is a reload event's list of changed site paths.
+// changedList is a reload event's list of changed site paths: its pages, then its other files.
 func changedList(ev event) []string {
 	var out []string
-	list, _ := ev.data["changed"].([]any)
-	for _, p := range list {
-		out = append(out, p.(string))
+	for _, key := range []string{"pages", "files"} {
+		list, _ := ev.data[key].([]any)
+		for _, p := range list {
+			out = append(out, p.(string))
+		}
 	}
 	return out
 }
@@ -53,7 +55,7 @@ func TestEditReloads(t *testing.T) {
 	h := start(t, "", defaultTiming)
 	c := h.connect()
 	mark := h.log.builds()
-	h.write(cuba, cubaEdit(t, h.read(cuba), "EDIT-ONE"))
+	h.write(cuba, paragraphEdit(t, h.read(cuba), "EDIT-ONE"))
 	h.settle(mark, true)
 	evs := c.drain()
 	// A save in place truncates the file, then writes it: on a machine too
@@ -136,7 +138,7 @@ func TestEditorSaves(t *testing.T) {
 		t.Run(s.name, func(t *testing.T) {
 			marker := fmt.Sprintf("SAVE-%d-%s", i, strings.ReplaceAll(s.name, " ", "-"))
 			mark := h.log.builds()
-			s.save(h, cuba, cubaEdit(t, h.read(cuba), marker))
+			s.save(h, cuba, paragraphEdit(t, h.read(cuba), marker))
 			expectOneReload(t, h, c, mark)
 			if code, body := h.get(cubaPage); code != 200 || !strings.Contains(body, marker) {
 				t.Errorf("GET %s: %d, has %s: %v", cubaPage, code, marker, strings.Contains(body, marker))
@@ -414,7 +416,7 @@ func TestBuildPanicIsAnError(t *testing.T) {
 	c := h.connect()
 	panicking.Store(true)
 	mark := h.log.builds()
-	h.write(cuba, cubaEdit(t, h.read(cuba), "PANIC"))
+	h.write(cuba, paragraphEdit(t, h.read(cuba), "PANIC"))
 	h.settle(mark, true)
 	evs := c.drain()
 	if len(evs) != 1 || evs[0].name != "error" || !strings.Contains(evs[0].data["message"].(string), "panicked") {
@@ -459,7 +461,7 @@ func TestBurst(t *testing.T) {
 	text := h.read(cuba)
 	began = time.Now()
 	for i := range 500 {
-		h.write(cuba, cubaEdit(t, text, fmt.Sprintf("BURST-%03d-", i)))
+		h.write(cuba, paragraphEdit(t, text, fmt.Sprintf("BURST-%03d-", i)))
 	}
 	took = time.Since(began)
 	n = h.settle(mark, true)
@@ -558,7 +560,7 @@ func TestCloseStopsALongRebuild(t *testing.T) {
 		}
 	})
 	building.Store(true)
-	h.write(cuba, cubaEdit(t, h.read(cuba), "LONG"))
+	h.write(cuba, paragraphEdit(t, h.read(cuba), "LONG"))
 	select {
 	case <-started:
 	case <-time.After(wait):

@@ -1,8 +1,11 @@
 // Live reload for the development server (go run ./generator serve); never
-// part of the built site. Listens to /_dev/events: reloads the page after a
-// rebuild that changed the output (or swaps only the stylesheets when only
-// CSS changed), keeps the reader's place across the reload, and shows build
-// errors over the page until they are fixed.
+// part of the built site. Listens to /_dev/events. After a rebuild that
+// changed the output it updates the page in place when the page itself
+// changed (fetches it, swaps its head and body, runs its scripts again),
+// swaps the stylesheets when they changed, reloads the page when a script
+// or another file it loaded changed, and leaves it alone otherwise; it
+// keeps the reader's place, and shows build errors over the page until
+// they are fixed.
 (() => {
   'use strict';
   // sessionStorage, where the browser allows it.
@@ -31,6 +34,11 @@
     }
     return null;
   }
+  function placeNow() {
+    const t = fragmentTarget();
+    const top = t ? t.getBoundingClientRect().top : NaN;
+    return { x: window.scrollX, y: window.scrollY, anchor: anchorNow(), atFragment: top > -4 && top < 80 };
+  }
   function restore() {
     const raw = store.get(placeKey);
     if (raw === null) return;
@@ -38,7 +46,10 @@
     if ('scrollRestoration' in history) history.scrollRestoration = 'auto';
     let place;
     try { place = JSON.parse(raw); } catch { return; }
-    if (place.atFragment && fragmentTarget()) return;
+    if (place.atFragment && fragmentTarget()) return; // the browser's jump to it stands
+    keepPlace(place);
+  }
+  function keepPlace(place) {
     const apply = () => {
       const el = place.anchor && document.getElementById(place.anchor.id);
       if (el) window.scrollTo(place.x, window.scrollY + el.getBoundingClientRect().top - place.anchor.top);
@@ -62,11 +73,98 @@
   else window.addEventListener('load', restore, { once: true });
 
   function reload() {
-    const t = fragmentTarget();
-    const top = t ? t.getBoundingClientRect().top : NaN;
-    store.set(placeKey, JSON.stringify({ x: window.scrollX, y: window.scrollY, anchor: anchorNow(), atFragment: top > -4 && top < 80 }));
+    store.set(placeKey, JSON.stringify(placeNow()));
     if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
     location.reload();
+  }
+
+  // A changed page, as the reload event names it, is this page; a changed
+  // file is one this page loaded (a stylesheet, a script, an image, data).
+  const here = (path) => {
+    const u = new URL(path, location.href).pathname;
+    return u === location.pathname || u + 'index.html' === location.pathname;
+  };
+  const bare = (href) => {
+    const u = new URL(href, location.href);
+    u.searchParams.delete('devreload');
+    u.hash = '';
+    return u.href;
+  };
+  const loaded = (path) => {
+    const want = bare(path);
+    return performance.getEntriesByType('resource').some((e) => bare(e.name) === want);
+  };
+
+  // The stylesheets and scripts a document loads, which an update in place
+  // cannot change: a page whose list differs is reloaded.
+  const isDev = (el) => new URL(el.getAttribute('src') || el.getAttribute('href'), location.href).pathname.startsWith('/_dev/');
+  const fixed = (el) => el.matches('link[rel~="stylesheet"][href], script[src]');
+  const fixedList = (doc) => Array.from(doc.querySelectorAll('link[rel~="stylesheet"][href], script[src]'))
+    .filter((el) => !isDev(el)).map((el) => el.tagName + ' ' + bare(el.getAttribute('src') || el.getAttribute('href'))).join('\n');
+
+  // update fetches the page again and puts it in place of the one shown:
+  // faster than a reload (no navigation, no stylesheets parsed again), and
+  // the reader stays where they were. The page's scripts run again on the
+  // new body. Anything unexpected falls back to a reload. It is true once
+  // the page is updated.
+  let updates = 0;
+  async function update() {
+    const mine = ++updates;
+    let text;
+    try {
+      const res = await fetch(location.href, { cache: 'no-store' });
+      if (!/^text\/html\b/.test(res.headers.get('Content-Type') || '')) return reload();
+      text = await res.text();
+    } catch {
+      return reload();
+    }
+    if (mine !== updates) return false; // a later update is on its way
+    const next = new DOMParser().parseFromString(text, 'text/html');
+    if (fixedList(next) !== fixedList(document)) return reload();
+    const place = placeNow();
+    for (const { name, value } of Array.from(next.documentElement.attributes)) {
+      if (name !== 'data-dev-reload') document.documentElement.setAttribute(name, value);
+    }
+    for (const el of Array.from(document.head.children)) if (!fixed(el)) el.remove();
+    for (const el of Array.from(next.head.children)) if (!fixed(el)) document.head.append(document.adoptNode(el));
+    document.body.replaceWith(document.adoptNode(next.body));
+    overlay = null;
+    keepPlace(place);
+    // Scripts from a parsed document do not run: load the page's own again,
+    // in order, on the new body.
+    for (const old of Array.from(document.querySelectorAll('script[src]')).filter((el) => !isDev(el))) {
+      const s = document.createElement('script');
+      s.src = old.src;
+      s.async = false;
+      old.replaceWith(s);
+    }
+    return true;
+  }
+
+  // changed decides what a rebuild means for this page, and says on <html>
+  // what it did (data-dev-action: kept, styles, updated) once done, with
+  // the build's id (data-dev-build).
+  async function changed(change) {
+    const mine = change.files.filter(loaded);
+    const last = change.files[change.files.length - 1] || '';
+    // The files come stylesheets and scripts first: cut short among them,
+    // one this page runs may be left out.
+    if (mine.some((p) => !p.endsWith('.css')) || (change.moreFiles > 0 && /\.(css|m?js)$/.test(last))) return reload();
+    let action = 'kept';
+    if (mine.length > 0) {
+      swapStylesheets();
+      action = 'styles';
+    }
+    // Data this page fetched (a search index's shards) may be among the
+    // files left out: the update runs its scripts again, which fetch it anew.
+    const fetched = change.moreFiles > 0 &&
+      performance.getEntriesByType('resource').some((e) =>
+        (e.initiatorType === 'fetch' || e.initiatorType === 'xmlhttprequest') && bare(e.name) !== bare(location.href));
+    if (change.morePages > 0 || fetched || change.pages.some(here) || change.pages.includes('/404.html')) {
+      if (!(await update())) return;
+      action = 'updated';
+    }
+    Object.assign(document.documentElement.dataset, { devAction: action, devBuild: change.build });
   }
 
   // Only the stylesheets changed: load each again beside the old one, then
@@ -171,8 +269,7 @@
       const change = JSON.parse(e.data);
       build = change.build;
       hideError();
-      if (change.css) swapStylesheets();
-      else reload();
+      changed(change);
     });
     events.addEventListener('error', (e) => {
       if (typeof e.data !== 'string') return; // the connection dropped: EventSource reconnects by itself

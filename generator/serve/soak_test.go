@@ -95,13 +95,13 @@ func TestSoak(t *testing.T) {
 		switch rng.IntN(6) {
 		case 0, 1: // a valid edit
 			last = fmt.Sprintf("SOAK-%03d-", i)
-			h.write(cuba, cubaEdit(t, good, last))
+			h.write(cuba, paragraphEdit(t, good, last))
 		case 2: // a broken one
 			h.write(cuba, broken)
 		case 3: // the same, saved atomically
 			last = fmt.Sprintf("SOAK-%03d-", i)
 			tmp := h.path(cuba + ".tmp")
-			os.WriteFile(tmp, []byte(cubaEdit(t, good, last)), 0o644)
+			os.WriteFile(tmp, []byte(paragraphEdit(t, good, last)), 0o644)
 			os.Rename(tmp, h.path(cuba))
 		case 4: // the stylesheet
 			h.write("static/site.css", css+fmt.Sprintf("\n/* %d */\n", i))
@@ -116,7 +116,7 @@ func TestSoak(t *testing.T) {
 		time.Sleep(time.Duration(rng.IntN(40)) * time.Millisecond)
 	}
 	last = "SOAK-END-"
-	h.write(cuba, cubaEdit(t, good, last))
+	h.write(cuba, paragraphEdit(t, good, last))
 	h.settle(0, false)
 	took := time.Since(start)
 	close(stop)
