@@ -378,80 +378,117 @@ func (r *unitRenderer) sitePage(in unitInput) (*unit, error) {
 }
 
 // document makes the unit of a document: its pages, its JSON, its Akoma
-// Ntoso XML and its citation files.
+// Ntoso XML and its citation files. Its pages render on every core, beside
+// its exports: an edit makes one document's unit again, and its pages are
+// most of a rebuild's work.
 func (r *unitRenderer) document(in unitInput) (*unit, error) {
 	c := in.Doc
 	u := &unit{}
-	for _, p := range markdown.DocumentPages(c) {
+	pages := markdown.DocumentPages(c)
+	rendered := make([][]file, len(pages))
+	var exports []file
+	var exported sync.WaitGroup
+	var exportErr error
+	exported.Go(func() { exports, exportErr = r.exports(u, c, in.Site) })
+	err := parallel(len(pages), func(i int) error {
 		if err := r.cfg.stopped(); err != nil {
-			return nil, err
+			return err
 		}
-		if err := r.addPage(u, in.Site, p); err != nil {
-			return nil, err
-		}
+		var err error
+		rendered[i], err = r.renderPage(in.Site, pages[i])
+		return err
+	})
+	exported.Wait()
+	if err != nil {
+		return nil, err
 	}
+	if exportErr != nil {
+		return nil, exportErr
+	}
+	for _, files := range rendered {
+		u.files = append(u.files, files...)
+	}
+	u.files = append(u.files, exports...)
+	u.pages = pages
+	u.sitemap = feeds.NewSitemapPart(c.Base, u.pages, c.Doc.Date)
+	return u, nil
+}
+
+// exports makes a document's files other than its pages, and its parts of
+// the files that span the site, which it sets in u.
+func (r *unitRenderer) exports(u *unit, c *markdown.DocContext, site *html.Site) ([]file, error) {
+	var files []file
 	data, err := export.DocumentJSON(c)
 	if err != nil {
 		return nil, err
 	}
-	u.files = append(u.files, file{name: export.DataPath(c.Doc)[1:], data: data})
-	if data, err = export.AkomaNtoso(c.Base, in.Site.Meta.Country, c.Doc); err != nil {
+	files = append(files, file{name: export.DataPath(c.Doc)[1:], data: data})
+	if data, err = export.AkomaNtoso(c.Base, site.Meta.Country, c.Doc); err != nil {
 		return nil, fmt.Errorf("%s: Akoma Ntoso: %w", c.Doc.File, err)
 	}
-	u.files = append(u.files, file{name: export.XMLPath(c.Doc)[1:], data: data})
+	files = append(files, file{name: export.XMLPath(c.Doc)[1:], data: data})
 	citations, err := cite.Files(cite.Works(c.Base, c.Doc))
 	if err != nil {
 		return nil, err
 	}
 	for _, f := range citations {
-		u.files = append(u.files, file{name: f.Path[1:], data: f.Data})
+		files = append(files, file{name: f.Path[1:], data: f.Data})
 	}
 	var chunks []search.File
 	if u.search, chunks, err = search.NewPart(search.FromDocument(c.Base, c.Doc)); err != nil {
 		return nil, err
 	}
 	for _, f := range chunks {
-		u.files = append(u.files, file{name: f.Name, data: f.Data})
+		files = append(files, file{name: f.Name, data: f.Data})
 	}
 	if u.index, err = export.NewIndexPart(c); err != nil {
 		return nil, err
 	}
 	u.llms = feeds.LLMsFullPart(c.Base, c.Doc)
-	u.sitemap = feeds.NewSitemapPart(c.Base, u.pages, c.Doc.Date)
 	if r.cache != nil {
-		for i, f := range u.files {
+		for i, f := range files {
 			if cap(f.data) > len(f.data) {
-				u.files[i].data = bytes.Clone(f.data) // kept: without an encoder's spare capacity
+				files[i].data = bytes.Clone(f.data) // kept: without an encoder's spare capacity
 			}
 		}
 	}
-	return u, nil
+	return files, nil
 }
 
-// addPage renders a page into a unit: its HTML with its link check
-// summary, and its markdown. Then it lets go of the page's markdown.
+// addPage renders a page into a unit.
 func (r *unitRenderer) addPage(u *unit, site *html.Site, p *markdown.Page) error {
-	page, err := renderSafely(r.html, html.Input{Site: site, Page: p})
+	files, err := r.renderPage(site, p)
 	if err != nil {
 		return err
+	}
+	u.files = append(u.files, files...)
+	u.pages = append(u.pages, p)
+	return nil
+}
+
+// renderPage renders a page: its HTML with its link check summary, and
+// its markdown. Then it lets go of the page's markdown.
+func (r *unitRenderer) renderPage(site *html.Site, p *markdown.Page) ([]file, error) {
+	page, err := renderSafely(r.html, html.Input{Site: site, Page: p})
+	if err != nil {
+		return nil, err
 	}
 	if r.cache != nil {
 		page = slices.Clip(bytes.Clone(page)) // kept: without the buffer's spare capacity
 	}
-	u.files = append(u.files, file{name: p.File(), data: page, links: r.links.Summarize(p.File(), page)})
+	files := []file{{name: p.File(), data: page, links: r.links.Summarize(p.File(), page)}}
 	if name := p.MarkdownFile(); name != "" {
 		md, err := p.Markdown()
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if r.cache != nil {
 			md = bytes.Clone(md)
 		}
-		u.files = append(u.files, file{name: name, data: md})
+		files = append(files, file{name: name, data: md})
 	}
 	p.Body, p.Sections, p.Front = nil, nil, nil
-	u.pages = append(u.pages, p)
-	return nil
+	return files, nil
 }
 
 // renderSafely renders a page, turning a panic in a layout or renderer into
