@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
 	"path"
 	"slices"
@@ -22,16 +23,19 @@ import (
 //	        "files": ["/site.css", "/data/x.json"], "moreFiles": n, "css": bool}:
 //	        the changed HTML pages and the other changed files, stylesheets
 //	        and scripts first, each list cut short with the count of the
-//	        rest; css is true when only stylesheets changed
+//	        rest; css is true when only stylesheets changed. A tab that
+//	        named its page (/_dev/events?page=/x/) is also told whether
+//	        the file served at that path changed, "page": "same" or
+//	        "changed", and when it did gets it as served, "html"
 //
 // Sends never block: a client too slow to take its events is disconnected,
 // and its EventSource connects again and is told the state anew.
 type broker struct {
 	mu      sync.Mutex
-	clients map[chan []byte]bool
-	build   string    // id of the build served, "" before the first good build
-	changed time.Time // when the served output last changed
-	err     string    // the last build's error, "" if it succeeded
+	clients map[chan []byte]string // each tab's page, a site path, or ""
+	build   string                 // id of the build served, "" before the first good build
+	changed time.Time              // when the served output last changed
+	err     string                 // the last build's error, "" if it succeeded
 	closed  bool
 	done    chan struct{} // closed by close
 }
@@ -47,7 +51,7 @@ const (
 )
 
 func newBroker() *broker {
-	return &broker{clients: map[chan []byte]bool{}, done: make(chan struct{})}
+	return &broker{clients: map[chan []byte]string{}, done: make(chan struct{})}
 }
 
 func message(event string, data any) []byte {
@@ -58,16 +62,17 @@ func message(event string, data any) []byte {
 	return fmt.Appendf(nil, "event: %s\ndata: %s\n\n", event, j)
 }
 
-// subscribe adds a client and gives what to send it first: the current
-// state. ok is false once the broker is closed.
-func (b *broker) subscribe() (ch chan []byte, first [][]byte, ok bool) {
+// subscribe adds a client showing page (a site path, or "") and gives
+// what to send it first: the current state. ok is false once the broker
+// is closed.
+func (b *broker) subscribe(page string) (ch chan []byte, first [][]byte, ok bool) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.closed {
 		return nil, nil, false
 	}
 	ch = make(chan []byte, clientBuffer)
-	b.clients[ch] = true
+	b.clients[ch] = page
 	first = append(first, fmt.Appendf(nil, "retry: %d\n\n", retryMillis),
 		message("hello", map[string]any{"build": b.build, "changedAt": b.changed.UnixMilli()}))
 	if b.err != "" {
@@ -79,7 +84,7 @@ func (b *broker) subscribe() (ch chan []byte, first [][]byte, ok bool) {
 func (b *broker) unsubscribe(ch chan []byte) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if b.clients[ch] {
+	if _, ok := b.clients[ch]; ok {
 		delete(b.clients, ch)
 		close(ch)
 	}
@@ -92,8 +97,10 @@ func (b *broker) ready(build, err string) {
 	b.build, b.err, b.changed = build, err, time.Now()
 }
 
-// reload records a new good build and tells every client which site paths changed.
-func (b *broker) reload(build string, changed []string, css bool) {
+// reload records a new good build and tells every client which site
+// paths changed; a client that named its page, whether it changed, and
+// its new HTML if it did, from snap.
+func (b *broker) reload(build string, changed []string, css bool, snap *snapshot) {
 	var pages, files []string
 	for _, name := range changed {
 		if strings.HasSuffix(name, ".html") {
@@ -113,12 +120,39 @@ func (b *broker) reload(build string, changed []string, css bool) {
 	}
 	pageURLs, morePages := list(pages, maxPages)
 	fileURLs, moreFiles := list(files, maxFiles)
-	msg := message("reload", map[string]any{"build": build, "pages": pageURLs, "morePages": morePages,
-		"files": fileURLs, "moreFiles": moreFiles, "css": css})
+	data := map[string]any{"build": build, "pages": pageURLs, "morePages": morePages,
+		"files": fileURLs, "moreFiles": moreFiles, "css": css}
+	msg := message("reload", data)
+	isChanged := make(map[string]bool, len(changed))
+	for _, name := range changed {
+		isChanged[name] = true
+	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.build, b.err, b.changed = build, "", time.Now()
-	b.send(msg)
+	perPage := map[string][]byte{} // a message for each page the clients show
+	for ch, page := range b.clients {
+		m := msg
+		if page != "" {
+			if m = perPage[page]; m == nil {
+				m = pageMessage(data, page, snap, isChanged)
+				perPage[page] = m
+			}
+		}
+		b.sendTo(ch, m)
+	}
+}
+
+// pageMessage is the reload event for a client showing page: data, and
+// whether the file served at page changed, with its new body if so.
+func pageMessage(data map[string]any, page string, snap *snapshot, isChanged map[string]bool) []byte {
+	name, f := snap.served(page)
+	own := maps.Clone(data)
+	own["page"] = "same"
+	if f != nil && isChanged[name] {
+		own["page"], own["html"] = "changed", string(f.body())
+	}
+	return message("reload", own)
 }
 
 // fail records a failed build and tells every client.
@@ -133,12 +167,17 @@ func (b *broker) fail(err string) {
 // send queues msg for every client; b.mu is held.
 func (b *broker) send(msg []byte) {
 	for ch := range b.clients {
-		select {
-		case ch <- msg:
-		default: // too slow: drop it; it will connect again
-			delete(b.clients, ch)
-			close(ch)
-		}
+		b.sendTo(ch, msg)
+	}
+}
+
+// sendTo queues msg for one client; b.mu is held.
+func (b *broker) sendTo(ch chan []byte, msg []byte) {
+	select {
+	case ch <- msg:
+	default: // too slow: drop it; it will connect again
+		delete(b.clients, ch)
+		close(ch)
 	}
 }
 
@@ -160,7 +199,7 @@ func (b *broker) close() {
 // ServeHTTP streams events to one client until it goes, it is too slow, or
 // the broker closes.
 func (b *broker) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	ch, first, ok := b.subscribe()
+	ch, first, ok := b.subscribe(r.URL.Query().Get("page"))
 	if !ok {
 		http.Error(w, "the server is shutting down", http.StatusServiceUnavailable)
 		return

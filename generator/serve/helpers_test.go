@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -231,13 +232,19 @@ type sseClient struct {
 // connect opens the event stream and gives it once the hello has come.
 func (h *harness) connect() *sseClient {
 	h.t.Helper()
-	return connectTo(h.t, h.client, h.ts.URL)
+	return connectTo(h.t, h.client, h.ts.URL, "")
 }
 
-func connectTo(t testing.TB, client *http.Client, base string) *sseClient {
+// connectTo opens the event stream at base, as a tab showing page does
+// ("" for a client that does not say).
+func connectTo(t testing.TB, client *http.Client, base, page string) *sseClient {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	req, _ := http.NewRequestWithContext(ctx, "GET", base+"/_dev/events", nil)
+	u := base + "/_dev/events"
+	if page != "" {
+		u += "?page=" + url.QueryEscape(page)
+	}
+	req, _ := http.NewRequestWithContext(ctx, "GET", u, nil)
 	c := &http.Client{Transport: client.Transport} // no timeout: the stream stays open
 	resp, err := c.Do(req)
 	if err != nil {

@@ -87,6 +87,46 @@ func TestEditReloads(t *testing.T) {
 	}
 }
 
+// A tab that names its page hears whether it changed, and gets it as
+// served when it did.
+func TestReloadCarriesThePage(t *testing.T) {
+	h := start(t, "")
+	edited := connectTo(t, h.client, h.ts.URL, cubaPage)
+	clause := connectTo(t, h.client, h.ts.URL, cubaPage+"preamble__p_1/")
+	other := connectTo(t, h.client, h.ts.URL, "/china-pakistan-action-plan-2025-2029/")
+	missing := connectTo(t, h.client, h.ts.URL, "/no-such-page/")
+	plain := h.connect()
+	mark := h.log.builds()
+	h.write(cuba, paragraphEdit(t, h.read(cuba), "PAGE-EDIT"))
+	h.settle(mark, true)
+	_, served := h.get(cubaPage)
+	for _, c := range []struct {
+		name   string
+		client *sseClient
+		page   any
+		html   bool
+	}{
+		{"the edited page", edited, "changed", true},
+		{"the edited clause's page", clause, "changed", true},
+		{"another document", other, "same", false},
+		{"a page that is not there (the 404 page)", missing, "same", false},
+		{"a tab that does not say", plain, nil, false},
+	} {
+		evs := c.client.drain()
+		if len(evs) != 1 || evs[0].name != "reload" {
+			t.Errorf("%s: events %v, want one reload", c.name, names(evs))
+			continue
+		}
+		html, _ := evs[0].data["html"].(string)
+		if evs[0].data["page"] != c.page || (html != "") != c.html {
+			t.Errorf("%s: page %v, html %d bytes; want %v, html %v", c.name, evs[0].data["page"], len(html), c.page, c.html)
+		}
+		if c.client == edited && html != served {
+			t.Errorf("%s: the html sent is not the page as served (%d bytes, served %d)", c.name, len(html), len(served))
+		}
+	}
+}
+
 // Editors save in many ways; each must end in one reload and the new text.
 func TestEditorSaves(t *testing.T) {
 	saves := []struct {

@@ -152,7 +152,7 @@ func (r *rebuilder) publish(b batch, a attempt) {
 	for _, name := range changed {
 		css = css && strings.HasSuffix(name, ".css") && snap.files[name] != nil
 	}
-	r.events.reload(snap.id, changed, css)
+	r.events.reload(snap.id, changed, css, snap)
 	action := "reload sent"
 	switch {
 	case css:

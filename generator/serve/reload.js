@@ -102,23 +102,25 @@
   const fixedList = (doc) => Array.from(doc.querySelectorAll('link[rel~="stylesheet"][href], script[src]'))
     .filter((el) => !isDev(el)).map((el) => el.tagName + ' ' + bare(el.getAttribute('src') || el.getAttribute('href'))).join('\n');
 
-  // update fetches the page again and puts it in place of the one shown:
-  // faster than a reload (no navigation, no stylesheets parsed again), and
-  // the reader stays where they were. The page's scripts run again on the
-  // new body. Anything unexpected falls back to a reload. It is true once
-  // the page is updated.
+  // update puts the page as served now (html, or fetched again) in place
+  // of the one shown: faster than a reload (no navigation, no stylesheets
+  // parsed again), and the reader stays where they were. The page's
+  // scripts run again on the new body. Anything unexpected falls back to
+  // a reload. It is true once the page is updated.
   let updates = 0;
-  async function update() {
+  async function update(html) {
     const mine = ++updates;
-    let text;
-    try {
-      const res = await fetch(location.href, { cache: 'no-store' });
-      if (!/^text\/html\b/.test(res.headers.get('Content-Type') || '')) return reload();
-      text = await res.text();
-    } catch {
-      return reload();
+    let text = html;
+    if (typeof text !== 'string') {
+      try {
+        const res = await fetch(location.href, { cache: 'no-store' });
+        if (!/^text\/html\b/.test(res.headers.get('Content-Type') || '')) return reload();
+        text = await res.text();
+      } catch {
+        return reload();
+      }
+      if (mine !== updates) return false; // a later update is on its way
     }
-    if (mine !== updates) return false; // a later update is on its way
     const next = new DOMParser().parseFromString(text, 'text/html');
     if (fixedList(next) !== fixedList(document)) return reload();
     const place = placeNow();
@@ -160,8 +162,12 @@
     const fetched = change.moreFiles > 0 &&
       performance.getEntriesByType('resource').some((e) =>
         (e.initiatorType === 'fetch' || e.initiatorType === 'xmlhttprequest') && bare(e.name) !== bare(location.href));
-    if (change.morePages > 0 || fetched || change.pages.some(here) || change.pages.includes('/404.html')) {
-      if (!(await update())) return;
+    // The server knows whether the file served at this address changed,
+    // and sends it; else the lists tell, or may have left it out.
+    const mayHaveChanged = change.page ? change.page === 'changed' :
+      change.morePages > 0 || change.pages.some(here) || change.pages.includes('/404.html');
+    if (mayHaveChanged || fetched) {
+      if (!(await update(fetched ? undefined : change.html))) return;
       action = 'updated';
     }
     Object.assign(document.documentElement.dataset, { devAction: action, devBuild: change.build });
@@ -250,7 +256,7 @@
   let events = null;
   function connect() {
     if (events) return;
-    events = new EventSource('/_dev/events');
+    events = new EventSource('/_dev/events?page=' + encodeURIComponent(location.pathname));
     events.addEventListener('hello', (e) => {
       const state = JSON.parse(e.data);
       if (build !== null && state.build !== build) return reload(); // rebuilt while we were away

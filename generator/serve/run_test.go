@@ -52,7 +52,7 @@ func TestRunStops(t *testing.T) {
 	if resp.StatusCode != 200 || !strings.Contains(string(body), reloadTag) {
 		t.Errorf("GET /: %d, reload script: %v", resp.StatusCode, strings.Contains(string(body), reloadTag))
 	}
-	tabs := []*sseClient{connectTo(t, client, base), connectTo(t, client, base)}
+	tabs := []*sseClient{connectTo(t, client, base, ""), connectTo(t, client, base, "")}
 
 	stopped := time.Now()
 	cancel()
@@ -215,7 +215,7 @@ func TestCommandServeAndInterrupt(t *testing.T) {
 	if resp.StatusCode != 200 || !strings.Contains(string(body), reloadTag) {
 		t.Errorf("GET %s: %d, reload script: %v", cubaPage, resp.StatusCode, strings.Contains(string(body), reloadTag))
 	}
-	connectTo(t, client, base) // a tab left open
+	connectTo(t, client, base, "") // a tab left open
 
 	start := time.Now()
 	cmd.Process.Signal(syscall.SIGINT)

@@ -69,9 +69,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !strings.HasPrefix(name, "_dev/") {
-		if name == "" || strings.HasSuffix(name, "/") {
-			name += "index.html"
-		}
+		name = indexName(name)
 		if f := snap.files[name]; f != nil {
 			serveFile(w, r, f)
 			return
@@ -127,6 +125,15 @@ func cleanPath(u *url.URL) (string, bool) {
 		}
 	}
 	return p[1:], true
+}
+
+// indexName is the file a site path without its leading slash names:
+// a directory's index.html.
+func indexName(name string) string {
+	if name == "" || strings.HasSuffix(name, "/") {
+		return name + "index.html"
+	}
+	return name
 }
 
 // sitePath is the URL path of a site file: "x/index.html" → "/x/".

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"mime"
 	"net/http"
+	"net/url"
 	"path"
 	"sort"
 	"strings"
@@ -143,6 +144,23 @@ func newFile(src []byte, ctype string) *file {
 	}
 	f.etag = `"` + hex.EncodeToString(h.Sum(nil)[:16]) + `"`
 	return f
+}
+
+// served is the file a GET of the site path page is answered with, and
+// its name: the page's file, or the 404 page; nil for none (or a bad path).
+func (s *snapshot) served(page string) (string, *file) {
+	u, err := url.Parse(page)
+	if err != nil {
+		return "", nil
+	}
+	name, ok := cleanPath(u)
+	if !ok || strings.HasPrefix(name, "_dev/") {
+		return "", nil
+	}
+	if name = indexName(name); s.files[name] != nil {
+		return name, s.files[name]
+	}
+	return "404.html", s.files["404.html"]
 }
 
 // changedFiles lists the site paths added, removed or changed from old to
