@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"runtime"
@@ -144,7 +145,13 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 	k := &sink{out: out, links: links}
 	r := &unitRenderer{cfg: cfg, html: renderer, links: k.links, digests: h, cache: c}
 
+	// Every unit's input: the site's own pages and the themes' (their
+	// markdown made here), and beside them each document's context.
 	siteData := &html.Site{Meta: content.Site, Documents: summaries(docs)}
+	docSite := &html.Site{Meta: content.Site}
+	var contexts []*markdown.DocContext
+	var contextsMade sync.WaitGroup
+	contextsMade.Go(func() { contexts = ms.Contexts() })
 	var inputs []unitInput
 	for _, p := range markdown.OwnPages(ms) {
 		inputs = append(inputs, unitInput{Renderer: renderer.Digest(), Site: siteData, Page: p})
@@ -152,11 +159,20 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 	for _, tp := range ms.ThemePages() {
 		inputs = append(inputs, unitInput{Renderer: renderer.Digest(), Site: siteData, Theme: tp})
 	}
-	units := make([]*unit, len(inputs))
+	contextsMade.Wait()
+	siteUnits := len(inputs)
+	for _, c := range contexts {
+		inputs = append(inputs, unitInput{Renderer: renderer.Digest(), Site: docSite, Doc: c})
+	}
+	all := make([]*unit, len(inputs))
 	err = parallel(len(inputs), func(i int) error {
-		u, kept, err := r.get(inputs[i], r.sitePage)
+		makeUnit := r.sitePage
+		if inputs[i].Doc != nil {
+			makeUnit = r.document
+		}
+		u, kept, err := r.get(inputs[i], makeUnit)
 		if err == nil {
-			units[i] = u
+			all[i] = u
 			err = u.put(k, kept)
 			c.letGo(u)
 		}
@@ -165,60 +181,49 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	contexts := ms.Contexts()
-	docSite := &html.Site{Meta: content.Site}
-	docUnits := make([]*unit, len(contexts))
-	err = parallel(len(contexts), func(i int) error {
-		u, kept, err := r.get(unitInput{Renderer: renderer.Digest(), Site: docSite, Doc: contexts[i]}, r.document)
-		if err == nil {
-			docUnits[i] = u
-			err = u.put(k, kept)
-			c.letGo(u)
-		}
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
+	units, docUnits := all[:siteUnits], all[siteUnits:]
 	var pages, sitePages []*markdown.Page
 	sitemapParts := make([]*feeds.SitemapPart, len(docUnits))
 	for _, u := range units {
 		sitePages = append(sitePages, u.pages...)
 	}
 	pages = append(pages, sitePages...)
-	for i, u := range docUnits {
-		pages = append(pages, u.pages...)
-		sitemapParts[i] = u.sitemap
-	}
 	indexParts := make([]*export.IndexPart, len(docUnits))
-	for i, u := range docUnits {
-		indexParts[i] = u.index
-	}
-	index, err := memoize(c, h, export.IndexPath, export.IndexInput{Themes: export.IndexThemes(cfg.Base, notes.Themes), Parts: indexParts}, export.IndexFrom)
-	if err != nil {
-		return nil, err
-	}
-	more := map[string][]byte{export.IndexPath[1:]: index}
 	searchParts := make([]*search.Part, len(docUnits))
 	llmsParts := make([][]byte, len(docUnits))
 	for i, u := range docUnits {
-		searchParts[i], llmsParts[i] = u.search, u.llms
+		pages = append(pages, u.pages...)
+		sitemapParts[i], indexParts[i], searchParts[i], llmsParts[i] = u.sitemap, u.index, u.search, u.llms
 	}
-	searchFiles, err := c.joinSearch(searchParts, searchThemes(cfg.Base, notes))
-	if err != nil {
+
+	// The files that span the site, each joined from the documents' parts,
+	// beside each other; then put in order.
+	var (
+		joined                        sync.WaitGroup
+		index                         []byte
+		searchFiles                   []search.File
+		crawl                         map[string][]byte
+		llmsFull                      []byte
+		indexErr, searchErr, crawlErr error
+	)
+	joined.Go(func() {
+		index, indexErr = memoize(c, h, export.IndexPath, export.IndexInput{Themes: export.IndexThemes(cfg.Base, notes.Themes), Parts: indexParts}, export.IndexFrom)
+	})
+	joined.Go(func() { searchFiles, searchErr = c.joinSearch(searchParts, searchThemes(cfg.Base, notes)) })
+	joined.Go(func() { crawl, crawlErr = feeds.Files(ms, pages, sitemapParts, sitePages) })
+	joined.Go(func() { llmsFull = feeds.LLMsFull(content.Site.Title, llmsParts) })
+	joined.Wait()
+	if err := errors.Join(indexErr, searchErr, crawlErr); err != nil {
 		return nil, err
 	}
+	more := map[string][]byte{export.IndexPath[1:]: index}
 	for _, f := range searchFiles {
 		more[f.Name] = f.Data
 	}
 	if err := putAll(k, "data export", more); err != nil {
 		return nil, err
 	}
-	crawl, err := feeds.Files(ms, pages, sitemapParts, sitePages)
-	if err != nil {
-		return nil, err
-	}
-	crawl[feeds.LLMsFullPath[1:]] = feeds.LLMsFull(content.Site.Title, llmsParts)
+	crawl[feeds.LLMsFullPath[1:]] = llmsFull
 	if err := putAll(k, "feeds", crawl); err != nil {
 		return nil, err
 	}

@@ -15,20 +15,21 @@ import (
 // version of the document (a build keeps it with the document's pages):
 // its entry, and for each theme the blocks it tags there, encoded as they
 // stand in the file. The file is put together from the parts (IndexFrom)
-// without encoding every block reference again.
+// without encoding any of them again.
 type IndexPart struct {
-	entry  IndexEntry
+	entry  []byte            // its entry in the documents, as it stands in the file (without its indentation)
 	blocks map[string][]byte // theme slug → its block references, as they stand in the file (the first without its indentation)
 }
 
 // NewIndexPart makes a document's part of data/index.json. It reads nothing but c.
 func NewIndexPart(c *markdown.DocContext) (*IndexPart, error) {
 	d, base := c.Doc, c.Base
-	part := &IndexPart{
-		entry: IndexEntry{Slug: d.Slug, Title: d.Title, TitleEn: d.TitleEn, Date: d.Date,
-			URL: base.Abs(markdown.DocumentPath(d)), Data: base.Abs(DataPath(d))},
-		blocks: map[string][]byte{},
+	entry, err := encodeAt(entryIndent, IndexEntry{Slug: d.Slug, Title: d.Title, TitleEn: d.TitleEn, Date: d.Date,
+		URL: base.Abs(markdown.DocumentPath(d)), Data: base.Abs(DataPath(d))})
+	if err != nil {
+		return nil, err
 	}
+	part := &IndexPart{entry: entry, blocks: map[string][]byte{}}
 	for _, b := range d.Blocks {
 		for _, t := range c.Themes[b.Index] {
 			ref, err := encodeAt(blockIndent, BlockRef{Document: d.Slug, EID: b.EID, URL: base.Abs(markdown.InContext(d, b))})
@@ -47,8 +48,10 @@ func NewIndexPart(c *markdown.DocContext) (*IndexPart, error) {
 	return part, nil
 }
 
-// The indentation of a theme and of a block reference in data/index.json.
+// The indentation of a document's entry, a theme and a block reference
+// in data/index.json.
 const (
+	entryIndent = "    "
 	themeIndent = "    "
 	blockIndent = "        "
 )
@@ -77,16 +80,9 @@ func IndexThemes(base siteurl.Base, themes []*annotate.Theme) []Theme {
 // blocks they tag. It gives what encode gives for the Index.
 func IndexFrom(in IndexInput) ([]byte, error) {
 	themes, parts := in.Themes, in.Parts
-	entries := make([]IndexEntry, len(parts))
-	for i, p := range parts {
-		entries[i] = p.entry
-	}
-	docs, err := encodeAt("  ", entries)
-	if err != nil {
-		return nil, err
-	}
-	size := len(docs) + 64
+	size := 64
 	for _, p := range parts {
+		size += len(p.entry) + len(entryIndent) + 2
 		for _, r := range p.blocks {
 			size += len(r) + len(blockIndent) + 2
 		}
@@ -94,7 +90,19 @@ func IndexFrom(in IndexInput) ([]byte, error) {
 	var b bytes.Buffer
 	b.Grow(size + len(themes)*512)
 	b.WriteString("{\n  \"documents\": ")
-	b.Write(docs)
+	if len(parts) == 0 {
+		b.WriteString("[]")
+	} else {
+		b.WriteString("[\n")
+		for i, p := range parts {
+			if i > 0 {
+				b.WriteString(",\n")
+			}
+			b.WriteString(entryIndent)
+			b.Write(p.entry)
+		}
+		b.WriteString("\n  ]")
+	}
 	b.WriteString(",\n  \"themes\": ")
 	if len(themes) == 0 {
 		b.WriteString("[]\n}\n")
