@@ -30,7 +30,8 @@ type themeFront struct {
 // place among the theme's pages, and its documents' passages, with the
 // terms to highlight in them. The build keys the page by its digest
 // (package digest), so that an edit of one document writes again only
-// the theme pages that show it.
+// the theme pages that show what it changed: a page holds of each
+// document only its slug, its short title and the passages shown.
 type ThemePage struct {
 	Base                 siteurl.Base
 	Slug, Title, TitleEn string
@@ -44,8 +45,23 @@ type ThemePage struct {
 
 // ThemePassages are the blocks a theme tags in one document.
 type ThemePassages struct {
-	Doc    *structure.Document
-	Blocks []int // by Block.Index
+	Slug, Short string // the document's
+	Blocks      []Passage
+}
+
+// Passage is a block as a theme page shows it.
+type Passage struct {
+	Label, InContext string   // its number, and its path in the document's page
+	Texts            []string // its paragraphs
+}
+
+// passageOf is what a theme page shows of a block of d.
+func passageOf(d *structure.Document, blk *structure.Block) Passage {
+	p := Passage{Label: blk.Label, InContext: InContext(d, blk), Texts: make([]string, len(blk.Paragraphs))}
+	for i, para := range blk.Paragraphs {
+		p.Texts[i] = para.Text
+	}
+	return p
 }
 
 // ThemePages plans every theme's pages: its annotation, then the passages
@@ -61,9 +77,9 @@ func (s *Site) ThemePages() []*ThemePage {
 				tp.Body = t.Body
 			}
 			for _, d := range t.Docs[(k-1)*ThemeDocsPerPage : min(k*ThemeDocsPerPage, len(t.Docs))] {
-				ps := ThemePassages{Doc: d}
+				ps := ThemePassages{Slug: d.Slug, Short: d.Short}
 				for _, r := range t.In(d) {
-					ps.Blocks = append(ps.Blocks, r.Block.Index)
+					ps.Blocks = append(ps.Blocks, passageOf(d, r.Block))
 				}
 				tp.Passages = append(tp.Passages, ps)
 			}
@@ -99,10 +115,10 @@ func (tp *ThemePage) Page() *Page {
 	p.Body = []byte(b.String())
 	for _, ps := range tp.Passages {
 		var b strings.Builder
-		for _, bi := range ps.Blocks {
-			writePassage(&b, tp.Base, ps.Doc, ps.Doc.Blocks[bi], tp.Find, tp.Slug)
+		for _, passage := range ps.Blocks {
+			writePassage(&b, tp.Base, passage, tp.Find, tp.Slug)
 		}
-		p.Sections = append(p.Sections, Section{ID: "in-" + ps.Doc.Slug, Title: fmt.Sprintf("%s（%d 段）", ps.Doc.Short, len(ps.Blocks)), Body: []byte(b.String())})
+		p.Sections = append(p.Sections, Section{ID: "in-" + ps.Slug, Title: fmt.Sprintf("%s（%d 段）", ps.Short, len(ps.Blocks)), Body: []byte(b.String())})
 	}
 	return p
 }
@@ -115,18 +131,18 @@ func ThemeIn(t *annotate.Theme, d *structure.Document) string {
 
 // writePassage writes a block as a passage of a theme page: its number
 // linking to the clause in context, its text with the theme's terms highlighted.
-func writePassage(b *strings.Builder, base siteurl.Base, d *structure.Document, blk *structure.Block, terms *annotate.Terms, slug string) {
-	for i, p := range blk.Paragraphs {
+func writePassage(b *strings.Builder, base siteurl.Base, passage Passage, terms *annotate.Terms, slug string) {
+	for i, text := range passage.Texts {
 		if i == 0 {
-			fmt.Fprintf(b, "[%s](%s %s) ", escapeInline(blk.Label), base.Path(InContext(d, blk)), attrValue("在全文中阅读"))
+			fmt.Fprintf(b, "[%s](%s %s) ", escapeInline(passage.Label), base.Path(passage.InContext), attrValue("在全文中阅读"))
 		}
 		pos := 0
-		for _, m := range terms.Find(p.Text, slug) {
-			b.WriteString(escapeInline(p.Text[pos:m.Start]))
-			fmt.Fprintf(b, "==%s==", escapeInline(p.Text[m.Start:m.End]))
+		for _, m := range terms.Find(text, slug) {
+			b.WriteString(escapeInline(text[pos:m.Start]))
+			fmt.Fprintf(b, "==%s==", escapeInline(text[m.Start:m.End]))
 			pos = m.End
 		}
-		b.WriteString(escapeInline(p.Text[pos:]))
+		b.WriteString(escapeInline(text[pos:]))
 		b.WriteString(" {.passage}\n\n")
 	}
 }
