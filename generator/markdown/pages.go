@@ -33,9 +33,10 @@ func BlockPath(d *structure.Document, blk *structure.Block) string {
 }
 
 // InContext is the link to a block inside its document's page.
-func InContext(d *structure.Document, blk *structure.Block) string {
-	return DocumentPath(d) + "#" + blk.EID
-}
+func InContext(d *structure.Document, blk *structure.Block) string { return inContext(d.Slug, blk.EID) }
+
+// inContext is the link to the block eid inside the page of the document slug.
+func inContext(slug, eid string) string { return "/" + slug + "/#" + eid }
 
 // documentFront is the front matter of a document page's index.md.
 type documentFront struct {

@@ -46,22 +46,7 @@ type ThemePage struct {
 // ThemePassages are the blocks a theme tags in one document.
 type ThemePassages struct {
 	Slug, Short string // the document's
-	Blocks      []Passage
-}
-
-// Passage is a block as a theme page shows it.
-type Passage struct {
-	Label, InContext string   // its number, and its path in the document's page
-	Texts            []string // its paragraphs
-}
-
-// passageOf is what a theme page shows of a block of d.
-func passageOf(d *structure.Document, blk *structure.Block) Passage {
-	p := Passage{Label: blk.Label, InContext: InContext(d, blk), Texts: make([]string, len(blk.Paragraphs))}
-	for i, para := range blk.Paragraphs {
-		p.Texts[i] = para.Text
-	}
-	return p
+	Blocks      []*structure.Excerpt
 }
 
 // ThemePages plans every theme's pages: its annotation, then the passages
@@ -79,7 +64,7 @@ func (s *Site) ThemePages() []*ThemePage {
 			for _, d := range t.Docs[(k-1)*ThemeDocsPerPage : min(k*ThemeDocsPerPage, len(t.Docs))] {
 				ps := ThemePassages{Slug: d.Slug, Short: d.Short}
 				for _, r := range t.In(d) {
-					ps.Blocks = append(ps.Blocks, passageOf(d, r.Block))
+					ps.Blocks = append(ps.Blocks, r.Block.Excerpt())
 				}
 				tp.Passages = append(tp.Passages, ps)
 			}
@@ -115,8 +100,8 @@ func (tp *ThemePage) Page() *Page {
 	p.Body = []byte(b.String())
 	for _, ps := range tp.Passages {
 		var b strings.Builder
-		for _, passage := range ps.Blocks {
-			writePassage(&b, tp.Base, passage, tp.Find, tp.Slug)
+		for _, ex := range ps.Blocks {
+			writePassage(&b, tp.Base, ps.Slug, ex, tp.Find, tp.Slug)
 		}
 		p.Sections = append(p.Sections, Section{ID: "in-" + ps.Slug, Title: fmt.Sprintf("%s（%d 段）", ps.Short, len(ps.Blocks)), Body: []byte(b.String())})
 	}
@@ -131,10 +116,10 @@ func ThemeIn(t *annotate.Theme, d *structure.Document) string {
 
 // writePassage writes a block as a passage of a theme page: its number
 // linking to the clause in context, its text with the theme's terms highlighted.
-func writePassage(b *strings.Builder, base siteurl.Base, passage Passage, terms *annotate.Terms, slug string) {
-	for i, text := range passage.Texts {
+func writePassage(b *strings.Builder, base siteurl.Base, doc string, ex *structure.Excerpt, terms *annotate.Terms, slug string) {
+	for i, text := range ex.Texts {
 		if i == 0 {
-			fmt.Fprintf(b, "[%s](%s %s) ", escapeInline(passage.Label), base.Path(passage.InContext), attrValue("在全文中阅读"))
+			fmt.Fprintf(b, "[%s](%s %s) ", escapeInline(ex.Label), base.Path(inContext(doc, ex.EID)), attrValue("在全文中阅读"))
 		}
 		pos := 0
 		for _, m := range terms.Find(text, slug) {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"statements/generator/grammar"
+	"statements/generator/internal/digest"
 	"statements/generator/load"
 )
 
@@ -65,8 +66,35 @@ type Block struct {
 	Children   []*Block // intro first, then numbered children
 	Index      int      // position in Document.Blocks
 	rank       int
-	path       []int // a decimal number's components
+	path       []int    // a decimal number's components
+	excerpt    *Excerpt // made once the block is complete
 }
+
+// Excerpt is a block's own text as shown out of its document: its label,
+// its id and its paragraphs' text. It is made once with the document and
+// known to package digest by the digest of what it holds, so that a page
+// showing excerpts of many documents (a theme's) is keyed by the text it
+// shows, not by the whole of each document, and cheaply.
+type Excerpt struct {
+	Label, EID string
+	Texts      []string
+	id         digest.Digest
+}
+
+// DigestIdentity is the digest of the excerpt's label, id and texts.
+func (e *Excerpt) DigestIdentity() digest.Digest { return e.id }
+
+func newExcerpt(b *Block) *Excerpt {
+	e := &Excerpt{Label: b.Label, EID: b.EID, Texts: make([]string, len(b.Paragraphs))}
+	for i, p := range b.Paragraphs {
+		e.Texts[i] = p.Text
+	}
+	e.id = digest.Of(*e)
+	return e
+}
+
+// Excerpt is the block's own text, as shown out of its document.
+func (b *Block) Excerpt() *Excerpt { return b.excerpt }
 
 // Numbered reports whether the block starts with a number of the grammar.
 func (b *Block) Numbered() bool { return b.Level != nil }

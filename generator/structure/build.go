@@ -46,6 +46,9 @@ func Build(doc *load.Document) (*Document, error) {
 	}
 	d.linkTOCs()
 	d.chars = charCount(doc.Paragraphs)
+	for _, b := range d.Blocks {
+		b.excerpt = newExcerpt(b)
+	}
 	return d, nil
 }
 

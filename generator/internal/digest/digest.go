@@ -16,6 +16,12 @@
 // identity cannot be hashed: the Hasher panics, naming the type, because a
 // key that silently left them out would serve stale output.
 //
+// A value can also know its own digest (Identity): a pointer to it is
+// hashed as that digest and not walked. This is for values made once and
+// kept across builds, read by many keys: their digest is computed when
+// they are made (with Of, over everything they hold), not again by every
+// build that meets them.
+//
 // A Hasher assumes the values it has seen do not change while it is used:
 // make one per build.
 package digest
@@ -32,6 +38,13 @@ import (
 	"sync"
 	"unsafe"
 )
+
+// Identity is a value that knows its own digest: DigestIdentity must be
+// the digest of everything it holds, so that a pointer to it hashes as
+// that instead of being walked.
+type Identity interface {
+	DigestIdentity() Digest
+}
 
 // Digest is a SHA-256 digest.
 type Digest [sha256.Size]byte
@@ -117,9 +130,11 @@ func (w *walker) bytes(b []byte) {
 	w.sum.Write(b)
 }
 
+// string hashes s without copying it: a Writer neither keeps nor changes
+// what it is given (io.Writer).
 func (w *walker) string(s string) {
 	w.uint(uint64(len(s)))
-	w.sum.Write([]byte(s))
+	w.sum.Write(unsafe.Slice(unsafe.StringData(s), len(s)))
 }
 
 // Tags say what follows, so that values of different shapes cannot collide.
@@ -133,7 +148,10 @@ const (
 	tagStruct
 )
 
-func (w *walker) tag(t byte) { w.sum.Write([]byte{t}) }
+func (w *walker) tag(t byte) {
+	w.buf[0] = t
+	w.sum.Write(w.buf[:1])
+}
 
 func (w *walker) value(v reflect.Value) {
 	switch v.Kind() {
@@ -205,6 +223,13 @@ func (w *walker) pointer(p reflect.Value) {
 		return
 	}
 	w.tag(tagPointer)
+	if p.CanInterface() {
+		if id, ok := p.Interface().(Identity); ok {
+			d := id.DigestIdentity()
+			w.sum.Write(d[:])
+			return
+		}
+	}
 	key := pointerKey{p.Pointer(), p.Type()}
 	if d, ok := w.local[key]; ok {
 		w.sum.Write(d[:])

@@ -98,3 +98,36 @@ func TestSharedPointersWalkedOnce(t *testing.T) {
 		t.Error("a fresh Hasher sees the change")
 	}
 }
+
+// selfKnown is a value that knows its digest, as an Identity.
+type selfKnown struct {
+	Text string
+	id   Digest
+}
+
+func (k *selfKnown) DigestIdentity() Digest { return k.id }
+
+func newSelfKnown(text string) *selfKnown {
+	k := &selfKnown{Text: text}
+	k.id = Of(*k)
+	return k
+}
+
+// A pointer to an Identity hashes as its DigestIdentity, not walked: two
+// values of the same text are the same key wherever they are; another text
+// is another key; and what the identity leaves out is left out.
+func TestIdentityValues(t *testing.T) {
+	type page struct{ Shown []*selfKnown }
+	a, b := page{[]*selfKnown{newSelfKnown("一"), newSelfKnown("二")}}, page{[]*selfKnown{newSelfKnown("一"), newSelfKnown("二")}}
+	if Of(a) != Of(b) {
+		t.Error("the same texts, different digests")
+	}
+	if Of(a) == Of(page{[]*selfKnown{newSelfKnown("一"), newSelfKnown("三")}}) {
+		t.Error("another text, the same digest")
+	}
+	stale := newSelfKnown("一")
+	stale.Text = "changed after its identity was made"
+	if Of(page{[]*selfKnown{stale, newSelfKnown("二")}}) != Of(a) {
+		t.Error("the pointer was walked, not hashed as its identity")
+	}
+}
