@@ -22,6 +22,7 @@ type Theme struct {
 	Refs  []Ref
 	Docs  []*structure.Document // the documents it occurs in, in site order
 	byDoc map[*structure.Document][]Ref
+	index int // its place in Annotations.Themes
 }
 
 // Match is one occurrence of a theme's term in a block.
@@ -90,7 +91,7 @@ func (t *Terms) Find(text, slug string) []Hit {
 
 // termOwner says which theme a matcher entry belongs to; nil for an exclusion.
 type termOwner struct {
-	theme *Theme
+	theme *Theme // nil for an exclusion
 	term  string
 	line  int
 }
@@ -174,8 +175,8 @@ func (s *Scans) Annotate(docs []*structure.Document, themes []*load.Theme) (*Ann
 	var owners []termOwner
 	var terms []string
 	claimed := map[string]*Theme{}
-	for _, lt := range themes {
-		t := &Theme{Theme: lt, byDoc: map[*structure.Document][]Ref{}}
+	for ti, lt := range themes {
+		t := &Theme{Theme: lt, byDoc: map[*structure.Document][]Ref{}, index: ti}
 		a.Themes = append(a.Themes, t)
 		for _, term := range lt.Terms {
 			if other := claimed[term]; other != nil {
@@ -202,21 +203,22 @@ func (s *Scans) Annotate(docs []*structure.Document, themes []*load.Theme) (*Ann
 	}
 	s.use(terms, docs)
 	used := make([]bool, len(owners))
-	tagged := map[*Theme]map[*structure.Block]bool{}
-	for _, t := range a.Themes {
-		tagged[t] = map[*structure.Block]bool{}
-	}
-	for _, d := range docs {
+	tags := newTagSet(docs, len(a.Themes))
+	var pending [][]Match // by block, in tags' order: the matches found, kept once the themes are settled
+	for di, d := range docs {
 		for bi, hits := range s.scan(d, matcher) {
-			b := d.Blocks[bi]
 			for _, h := range hits {
 				used[h.Term] = true
 				o := owners[h.Term]
 				if o.theme == nil {
 					continue // an exclusion: the longer string that is not the theme
 				}
-				a.matches[b] = append(a.matches[b], Match{Theme: o.theme, Paragraph: h.para, Start: h.Start, End: h.End})
-				tagged[o.theme][b] = true
+				if pending == nil {
+					pending = make([][]Match, tags.blocks)
+				}
+				k := tags.block(di, bi)
+				pending[k] = append(pending[k], Match{Theme: o.theme, Paragraph: h.para, Start: h.Start, End: h.End})
+				tags.set(di, bi, o.theme.index, true)
 			}
 		}
 	}
@@ -225,16 +227,15 @@ func (s *Scans) Annotate(docs []*structure.Document, themes []*load.Theme) (*Ann
 			fail(o.theme.File, o.line, "term %q matches nowhere in the documents", o.term)
 		}
 	}
-	byBlock := map[*structure.Block][]*Theme{} // in the order of a.Themes
-	for _, t := range a.Themes {
-		applyManual(t, docs, tagged[t], fail)
-		for b := range tagged[t] {
-			byBlock[b] = append(byBlock[b], t)
-		}
+	for ti, t := range a.Themes {
+		applyManual(t, docs, func(d *structure.Document, b *structure.Block, on bool) {
+			tags.set(a.position[d], b.Index, ti, on)
+		}, fail)
 	}
-	for _, d := range docs {
-		for _, b := range d.Blocks {
-			for _, t := range byBlock[b] {
+	for di, d := range docs {
+		for bi, b := range d.Blocks {
+			for ti := range tags.of(di, bi) {
+				t := a.Themes[ti]
 				r := Ref{Doc: d, Block: b}
 				t.Refs = append(t.Refs, r)
 				if len(t.byDoc[d]) == 0 {
@@ -243,6 +244,19 @@ func (s *Scans) Annotate(docs []*structure.Document, themes []*load.Theme) (*Ann
 				t.byDoc[d] = append(t.byDoc[d], r)
 				a.themes[b] = append(a.themes[b], t)
 			}
+			if pending == nil {
+				continue
+			}
+			// A block's matches of removed themes are not shown as links either.
+			var kept []Match
+			for _, m := range pending[tags.block(di, bi)] {
+				if tags.has(di, bi, m.Theme.index) {
+					kept = append(kept, m)
+				}
+			}
+			if kept != nil {
+				a.matches[b] = kept
+			}
 		}
 	}
 	for _, t := range a.Themes {
@@ -250,46 +264,37 @@ func (s *Scans) Annotate(docs []*structure.Document, themes []*load.Theme) (*Ann
 			fail(t.File, 1, "theme %s tags no block of any document", t.Slug)
 		}
 	}
-	// A block's matches of removed themes are not shown as links either.
-	for b, ms := range a.matches {
-		kept := ms[:0]
-		for _, m := range ms {
-			if tagged[m.Theme][b] {
-				kept = append(kept, m)
-			}
-		}
-		a.matches[b] = kept
-	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
 	return a, nil
 }
 
-// applyManual adds and removes the blocks a theme's file names by hand.
-func applyManual(t *Theme, docs []*structure.Document, tagged map[*structure.Block]bool, fail func(string, int, string, ...any)) {
-	resolve := func(field, ref string) *structure.Block {
+// applyManual adds and removes the blocks a theme's file names by hand,
+// with tag.
+func applyManual(t *Theme, docs []*structure.Document, tag func(d *structure.Document, b *structure.Block, on bool), fail func(string, int, string, ...any)) {
+	resolve := func(field, ref string) (*structure.Document, *structure.Block) {
 		slug, eid, ok := strings.Cut(ref, "#")
 		if ok {
 			for _, d := range docs {
 				if d.Slug == slug {
 					if b := d.Block(eid); b != nil {
-						return b
+						return d, b
 					}
 				}
 			}
 		}
 		fail(t.File, t.FieldLines[field], "%s: %q is not a block of any document; write <document slug>#<eid>, e.g. china-cuba-joint-statement-2025#para_4", field, ref)
-		return nil
+		return nil, nil
 	}
 	for _, ref := range t.Add {
-		if b := resolve("add", ref); b != nil {
-			tagged[b] = true
+		if d, b := resolve("add", ref); b != nil {
+			tag(d, b, true)
 		}
 	}
 	for _, ref := range t.Remove {
-		if b := resolve("remove", ref); b != nil {
-			delete(tagged, b)
+		if d, b := resolve("remove", ref); b != nil {
+			tag(d, b, false)
 		}
 	}
 }
