@@ -178,17 +178,28 @@ func (c *Checker) AddNew(name string, s *Summary) bool {
 }
 
 // AddNewAll is AddNew for several files under one lock: it stops at the
-// first name taken, and gives it. kept says that the files are those of
-// the previous build, of the same paths with the very same Summaries:
-// CheckSince does not look at them again.
+// first name taken, and gives it; the Checker is then of no further use
+// (the file of that name may be either). kept says that the files are
+// those of the previous build, of the same paths with the very same
+// Summaries: CheckSince does not look at them again.
 func (c *Checker) AddNewAll(files iter.Seq2[string, *Summary], kept bool) (taken string, ok bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for name, s := range files {
-		if _, dup := c.files[name]; dup {
-			return name, false
+		if c.once {
+			if _, dup := c.files[name]; dup {
+				return name, false
+			}
+			c.keep(name, s)
+		} else {
+			// One hash of the name, not two: a site's every file comes
+			// through here on every build of the development server.
+			n := len(c.files)
+			c.files[name] = s
+			if len(c.files) == n {
+				return name, false
+			}
 		}
-		c.keep(name, s)
 		if !kept {
 			c.fresh = append(c.fresh, name)
 		}

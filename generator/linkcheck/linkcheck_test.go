@@ -143,3 +143,30 @@ func TestCheckOnce(t *testing.T) {
 		t.Errorf("keeping every page's links: %s\nmerging them: %s", a, b)
 	}
 }
+
+// AddNewAll refuses a path added before, in a checker for one build and in
+// one that a later build is checked against, from another call or the same.
+func TestAddNewAllRefusesATakenPath(t *testing.T) {
+	base, _ := siteurl.Parse("/")
+	files := func(names ...string) func(func(string, *Summary) bool) {
+		return func(yield func(string, *Summary) bool) {
+			for _, n := range names {
+				if !yield(n, nil) {
+					return
+				}
+			}
+		}
+	}
+	for _, c := range []*Checker{New(base), NewOnce(base)} {
+		if taken, ok := c.AddNewAll(files("a.json", "b.json"), false); !ok {
+			t.Fatalf("once=%v: %s refused in a new checker", c.once, taken)
+		}
+		if taken, ok := c.AddNewAll(files("c.json", "a.json"), true); ok || taken != "a.json" {
+			t.Errorf("once=%v: a second a.json: %q, %v; want it refused", c.once, taken, ok)
+		}
+		d := New(base)
+		if taken, ok := d.AddNewAll(files("x.json", "x.json"), false); ok || taken != "x.json" {
+			t.Errorf("once=%v: x.json twice in one call: %q, %v; want it refused", c.once, taken, ok)
+		}
+	}
+}
