@@ -13,7 +13,10 @@
 // something it could read changed. Files that span the site (the search
 // index, data/index.json, llms-full.txt) are joined from parts each
 // document's unit makes; loading, structure and term scans are kept per
-// document file; the link check looks only at the files made anew. Stream gives the files to
+// document file; the link check looks only at the files made anew. The
+// units are made in one parallel pass (a document's pages render on every
+// core too, beside its exports), and the files that span the site are
+// joined beside each other. Stream gives the files to
 // an Output as they are made, a document's pages and exports at a time, and
 // keeps of the pages only their metadata: its memory is bounded by the
 // documents' text and the link check's summary of each page (ids, link
