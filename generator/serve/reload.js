@@ -130,7 +130,7 @@
     for (const el of Array.from(document.head.children)) if (!fixed(el)) el.remove();
     for (const el of Array.from(next.head.children)) if (!fixed(el)) document.head.append(document.adoptNode(el));
     document.body.replaceWith(document.adoptNode(next.body));
-    overlay = null;
+    if (overlay) document.body.append(overlay); // a build failed while the page was fetched
     keepPlace(place);
     // Scripts from a parsed document do not run: load the page's own again,
     // in order, on the new body.
