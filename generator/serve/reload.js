@@ -98,8 +98,9 @@
   // The stylesheets and scripts a document loads, which an update in place
   // cannot change: a page whose list differs is reloaded.
   const isDev = (el) => new URL(el.getAttribute('src') || el.getAttribute('href'), location.href).pathname.startsWith('/_dev/');
-  const fixed = (el) => el.matches('link[rel~="stylesheet"][href], script[src]');
-  const fixedList = (doc) => Array.from(doc.querySelectorAll('link[rel~="stylesheet"][href], script[src]'))
+  const fixedSelector = 'link[rel~="stylesheet"][href], script[src]';
+  const fixed = (el) => el.matches(fixedSelector);
+  const fixedList = (doc) => Array.from(doc.querySelectorAll(fixedSelector))
     .filter((el) => !isDev(el)).map((el) => el.tagName + ' ' + bare(el.getAttribute('src') || el.getAttribute('href'))).join('\n');
 
   // update puts the page as served now (html, or fetched again) in place
