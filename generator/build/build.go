@@ -140,7 +140,7 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 	}
 	links := linkcheck.NewOnce(cfg.Base)
 	if c != nil {
-		links = linkcheck.NewSized(cfg.Base, c.lastSize())
+		links = c.nextLinks(cfg.Base)
 	}
 	k := &sink{out: out, links: links}
 	r := &unitRenderer{cfg: cfg, html: renderer, links: k.links, digests: h, cache: c}
@@ -164,13 +164,17 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 	for _, c := range contexts {
 		inputs = append(inputs, unitInput{Renderer: renderer.Digest(), Site: docSite, Doc: c})
 	}
+	keys, err := c.keys(h, inputs)
+	if err != nil {
+		return nil, err
+	}
 	all := make([]*unit, len(inputs))
 	err = parallel(len(inputs), func(i int) error {
 		makeUnit := r.sitePage
 		if inputs[i].Doc != nil {
 			makeUnit = r.document
 		}
-		u, kept, err := r.get(inputs[i], makeUnit)
+		u, kept, err := r.get(inputs[i], keys[i], makeUnit)
 		if err == nil {
 			all[i] = u
 			err = u.put(k, kept)

@@ -17,6 +17,7 @@ import (
 	"statements/generator/load"
 	"statements/generator/markdown"
 	"statements/generator/search"
+	"statements/generator/siteurl"
 	"statements/generator/structure"
 )
 
@@ -50,6 +51,7 @@ func (b *Builder) Build(cfg Config) (*Site, Stats, error) {
 	out := newPatchOutput(b.files)
 	site, err := build(cfg, &b.cache, out)
 	if err != nil {
+		b.cache.undo()
 		return nil, b.cache.stats, err
 	}
 	changed := out.finish(b.cache.dropped, b.others)
@@ -145,6 +147,8 @@ type cache struct {
 	nextMemos map[string]memo
 	hits      annotate.Scans     // where the themes' terms occur in the documents
 	links     *linkcheck.Checker // the link check of the last good build
+	pending   *linkcheck.Checker // this build's, continued from links
+	gone      []*unit            // the units of the last good build that this one has not
 	dropped   []*unit            // the units of the build before the last that the last did not have
 	search    search.Joiner      // the search index, joined again shard by shard
 }
@@ -192,12 +196,65 @@ func memoize[In, Out any](c *cache, h *digest.Hasher, path string, in In, make f
 	return data, err
 }
 
-// lastSize is how many files the last good build made, 0 if none.
-func (c *cache) lastSize() int {
-	if c == nil || c.links == nil {
-		return 0
+// nextLinks gives this build's link check: the last good build's
+// continued (linkcheck.Checker.Next), or a new one for a first build.
+func (c *cache) nextLinks(base siteurl.Base) *linkcheck.Checker {
+	if c.links == nil {
+		c.pending = linkcheck.NewSized(base, 0)
+	} else {
+		c.pending = c.links.Next(base)
 	}
-	return c.links.Len()
+	return c.pending
+}
+
+// keys digests every unit's input, in parallel, and then says to the
+// link check which files of the last build's units go (those whose key
+// is not among this build's), before any unit puts its files: so a file
+// at the path of one that stays is refused at once. Without a cache there
+// are no keys.
+func (c *cache) keys(h *digest.Hasher, inputs []unitInput) ([]digest.Digest, error) {
+	if c == nil {
+		return make([]digest.Digest, len(inputs)), nil
+	}
+	keys := make([]digest.Digest, len(inputs))
+	err := parallel(len(inputs), func(i int) error {
+		keys[i] = h.Of(inputs[i])
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	now := make(map[digest.Digest]bool, len(keys))
+	for _, key := range keys {
+		now[key] = true
+	}
+	c.gone = nil
+	for key, u := range c.units {
+		if !now[key] {
+			c.gone = append(c.gone, u)
+		}
+	}
+	if c.links != nil {
+		c.pending.Remove(func(yield func(string) bool) {
+			for _, u := range c.gone {
+				for _, f := range u.files {
+					if !yield(f.name) {
+						return
+					}
+				}
+			}
+		})
+	}
+	return keys, nil
+}
+
+// undo ends a failed build: the link check of the last good build gets
+// back the files this one changed.
+func (c *cache) undo() {
+	if c.pending != nil {
+		c.pending.Undo()
+		c.pending = nil
+	}
 }
 
 // loader gives the cache's Loader, nil without a cache.
@@ -228,12 +285,8 @@ func (c *cache) keep(links *linkcheck.Checker) {
 	if c == nil {
 		return
 	}
-	c.dropped = nil
-	for key, u := range c.units {
-		if c.nextUnits[key] == nil {
-			c.dropped = append(c.dropped, u)
-		}
-	}
+	links.Commit()
+	c.dropped, c.gone, c.pending = c.gone, nil, nil
 	c.units, c.docs, c.ids, c.links, c.memos = c.nextUnits, c.nextDocs, c.nextIDs, links, c.nextMemos
 	c.nextUnits, c.nextDocs, c.nextIDs = nil, nil, nil
 }
@@ -330,15 +383,13 @@ type unitRenderer struct {
 	cache   *cache
 }
 
-// get gives the unit of in: the last build's (kept), if it had one of the
-// same key, or a new one made by make.
-func (r *unitRenderer) get(in unitInput, make func(unitInput) (*unit, error)) (u *unit, kept bool, err error) {
+// get gives the unit of in, whose digest is key: the last build's (kept),
+// if it had one of the same key, or a new one made by make.
+func (r *unitRenderer) get(in unitInput, key digest.Digest, make func(unitInput) (*unit, error)) (u *unit, kept bool, err error) {
 	if err := r.cfg.stopped(); err != nil {
 		return nil, false, err
 	}
-	var key digest.Digest
 	if r.cache != nil {
-		key = r.digests.Of(in)
 		if u, kept := r.cache.lookup(key); u != nil {
 			r.cache.record(key, u, true)
 			r.identifyParts(u, key)

@@ -222,6 +222,25 @@ func TestCachedBuildsEqualUncached(t *testing.T) {
 	}
 }
 
+// TestFailedBuildLeavesNoTrace: a build that fails (here, a new theme
+// whose page links nowhere) leaves nothing of itself in what the Builder
+// keeps for the next (the link check patched in place is given back its
+// files): once the theme is gone again, the next builds are those of a
+// Builder that never saw it, up to one that checks every link again.
+func TestFailedBuildLeavesNoTrace(t *testing.T) {
+	e := repoTrees(t, "../..")
+	b := &differential{Builder: build.NewBuilder()}
+	b.compare(t, e.config(), "first build")
+	e.content["themes/zz-broken.md"] = &fstest.MapFile{Data: []byte("---\ntitle: 断链\ntitle_en: Broken\nterms: [两国]\n---\n\n见[别处](/nowhere/)。\n")}
+	if _, _, err := b.Build(e.config()); err == nil || !strings.Contains(err.Error(), "content/themes/zz-broken.md:7: link /nowhere/ leads nowhere") {
+		t.Fatalf("a theme linking nowhere: %v", err)
+	}
+	delete(e.content, "themes/zz-broken.md")
+	b.compare(t, e.config(), "the theme removed")
+	e.static["extra.txt"] = &fstest.MapFile{Data: []byte("x")} // another file: every link is checked
+	b.compare(t, e.config(), "a static file added")
+}
+
 // differential is a Builder under test, with the files of its last
 // successful build.
 type differential struct {

@@ -62,6 +62,29 @@ type Checker struct {
 	once   bool
 	wanted map[target]use // every merged link's target, with its first use
 	bad    []string       // the merged pages' links broken whatever the rest
+	// A Checker continued from the last build's (Next) patches that
+	// build's files in place; last is what it needs of that build.
+	last   *lastBuild
+	others []string // the files added one by one (AddNew), not a unit's: the next build removes them unless it adds them again
+}
+
+// lastBuild is what a Checker continued from the last build's (Next) keeps
+// of it: the Checker, how many files it had, the files it added one by one
+// (AddNew), and, for every file this build added or removed, what the last
+// build had there: enough to give it back its files (Undo) and to compare
+// the two (CheckSince).
+type lastBuild struct {
+	checker *Checker
+	size    int
+	others  []string
+	journal map[string]prior
+}
+
+// prior is what the last build had at a path this build touched.
+type prior struct {
+	s   *Summary
+	had bool // the last build had a file there
+	put bool // this build added one
 }
 
 // New gives a Checker for a site served under base.
@@ -71,6 +94,49 @@ func New(base siteurl.Base) *Checker { return NewSized(base, 0) }
 func NewSized(base siteurl.Base, n int) *Checker {
 	site, _ := url.Parse("http://site.invalid" + base.Prefix() + "/")
 	return &Checker{base: base, site: site, files: make(map[string]*Summary, n), wanted: map[target]use{}}
+}
+
+// Next gives the Checker of the next build, of a site served under base,
+// which takes over c's files
+// and patches them in place: the files of a unit kept from c's build
+// (AddNewAll, kept) are there already and cost nothing, so the work of a
+// build is proportional to the files it adds and removes. The next build
+// says which of c's units it has not (Remove), adds its files, and is
+// checked against c (CheckSince(c)); then Commit lets c go, or, for a
+// build that failed, Undo gives c back its files. c is of no other use
+// meanwhile.
+func (c *Checker) Next(base siteurl.Base) *Checker {
+	n := NewSized(base, 0)
+	n.files = c.files
+	n.last = &lastBuild{checker: c, size: len(c.files), others: c.others, journal: map[string]prior{}}
+	return n
+}
+
+// Commit ends a continued Checker's build: what it keeps of the last
+// build goes.
+func (c *Checker) Commit() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.last = nil
+}
+
+// Undo gives the Checker this one was continued from (Next) its files
+// back, as they were before this build touched them; this Checker is of no
+// further use.
+func (c *Checker) Undo() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.last == nil {
+		return
+	}
+	for name, p := range c.last.journal {
+		if p.had {
+			c.files[name] = p.s
+		} else {
+			delete(c.files, name)
+		}
+	}
+	c.last, c.files = nil, nil
 }
 
 // NewOnce gives a Checker for a build that no later build is checked
@@ -169,12 +235,66 @@ func (c *Checker) AddSummary(name string, s *Summary) { c.AddNew(name, s) }
 func (c *Checker) AddNew(name string, s *Summary) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.last != nil {
+		if !c.patch(name, s) {
+			return false
+		}
+		c.others = append(c.others, name)
+		return true
+	}
 	if _, taken := c.files[name]; taken {
 		return false
 	}
 	c.keep(name, s)
 	c.fresh = append(c.fresh, name)
+	if !c.once {
+		c.others = append(c.others, name)
+	}
 	return true
+}
+
+// patch adds a file to a continued Checker's files, unless one of that
+// name is there that is not to go (Remove): added by this build, or of a
+// unit it kept. The caller holds c.mu.
+func (c *Checker) patch(name string, s *Summary) bool {
+	p, touched := c.last.journal[name]
+	if touched && p.put {
+		return false
+	}
+	if !touched {
+		if _, kept := c.files[name]; kept {
+			return false
+		}
+	}
+	p.put = true
+	c.last.journal[name] = p
+	c.files[name] = s
+	c.fresh = append(c.fresh, name)
+	return true
+}
+
+// Remove removes the last build's files that are not of this one unless
+// it adds them again: those of the units the last build had and this one
+// has not (gone), and those the last build added one by one (AddNew). It
+// is for a continued Checker (Next), before any file is added.
+func (c *Checker) Remove(gone iter.Seq[string]) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	remove := func(name string) {
+		if _, touched := c.last.journal[name]; touched {
+			return
+		}
+		if s, had := c.files[name]; had {
+			c.last.journal[name] = prior{s: s, had: true}
+			delete(c.files, name)
+		}
+	}
+	for name := range gone {
+		remove(name)
+	}
+	for _, name := range c.last.others {
+		remove(name)
+	}
 }
 
 // AddNewAll is AddNew for several files under one lock: it stops at the
@@ -185,6 +305,17 @@ func (c *Checker) AddNew(name string, s *Summary) bool {
 func (c *Checker) AddNewAll(files iter.Seq2[string, *Summary], kept bool) (taken string, ok bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.last != nil {
+		if kept {
+			return "", true // the last build's files, there already
+		}
+		for name, s := range files {
+			if !c.patch(name, s) {
+				return name, false
+			}
+		}
+		return "", true
+	}
 	for name, s := range files {
 		if c.once {
 			if _, dup := c.files[name]; dup {
@@ -244,14 +375,21 @@ func (c *Checker) CheckSince(prev *Checker, sources []Source) error {
 // checkChanged reports whether the set of files and every unchanged
 // page's targets are as in prev, and the changed pages' links all hold.
 func (c *Checker) checkChanged(prev *Checker) bool {
-	if len(prev.files) != len(c.files) {
+	before, size := prev.lookup, len(prev.files)
+	if c.last != nil {
+		if c.last.checker != prev {
+			return false
+		}
+		before, size = c.last.lookup, c.last.size
+	}
+	if size != len(c.files) {
 		return false
 	}
 	// A kept file is in prev with the same Summary; if every fresh one is
 	// in prev too, the two builds have the same files (the counts being equal).
 	for _, name := range c.fresh {
 		s := c.files[name]
-		old, ok := prev.files[name]
+		old, ok := before(name)
 		if !ok {
 			return false // a file added (and, the counts being equal, one removed)
 		}
@@ -271,6 +409,22 @@ func (c *Checker) checkChanged(prev *Checker) bool {
 		}
 	}
 	return true
+}
+
+// lookup is the file of a name.
+func (c *Checker) lookup(name string) (*Summary, bool) {
+	s, ok := c.files[name]
+	return s, ok
+}
+
+// lookup is the last build's file of a name: as this build found it
+// if it touched it, else as it is.
+func (l *lastBuild) lookup(name string) (*Summary, bool) {
+	if p, touched := l.journal[name]; touched {
+		return p.s, p.had
+	}
+	s, ok := l.checker.files[name]
+	return s, ok
 }
 
 // check verifies every link.

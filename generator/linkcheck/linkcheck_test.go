@@ -2,6 +2,9 @@ package linkcheck
 
 import (
 	"fmt"
+	"maps"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -113,7 +116,57 @@ func TestCheckSince(t *testing.T) {
 		if full != incremental {
 			t.Errorf("%s: CheckSince says %s, a full check %s", name, incremental, full)
 		}
+		// The same, continuing the first build's Checker (Next), each
+		// file a unit of its own: one whose bytes changed is gone and
+		// added anew. Undo then gives the first its files back.
+		last := New(base)
+		for name, data := range good {
+			last.AddNewAll(func(yield func(string, *Summary) bool) { yield(name, last.summarize(name, data)) }, false)
+		}
+		before := maps.Clone(last.files)
+		c := last.Next(base)
+		c.Remove(func(yield func(string) bool) {
+			for name, data := range good {
+				if d, ok := next[name]; (!ok || string(d) != string(data)) && !yield(name) {
+					return
+				}
+			}
+		})
+		for name, data := range next {
+			if string(good[name]) == string(data) {
+				c.AddNewAll(func(yield func(string, *Summary) bool) { yield(name, last.files[name]) }, true)
+			} else if taken, ok := c.AddNewAll(func(yield func(string, *Summary) bool) { yield(name, c.summarize(name, data)) }, false); !ok {
+				t.Fatalf("%s: %s refused", name, taken)
+			}
+		}
+		if continued := fmt.Sprint(c.CheckSince(last, nil)); continued != full {
+			t.Errorf("%s: CheckSince of a continued Checker says %s, a full check %s", name, continued, full)
+		}
+		if !reflect.DeepEqual(c.files, New(base).summaries(next)) {
+			t.Errorf("%s: the continued Checker has files %v, want %v", name, slices.Sorted(maps.Keys(c.files)), slices.Sorted(maps.Keys(next)))
+		}
+		c.Undo()
+		if !maps.Equal(last.files, before) {
+			t.Errorf("%s: after Undo the last build has files %v, want %v", name, slices.Sorted(maps.Keys(last.files)), slices.Sorted(maps.Keys(before)))
+		}
 	}
+}
+
+// summarize is the Summary of a file, nil for one that is not a page.
+func (c *Checker) summarize(name string, data []byte) *Summary {
+	if !strings.HasSuffix(name, ".html") {
+		return nil
+	}
+	return c.Summarize(name, data)
+}
+
+// summaries are the files' Summaries, compared by what they hold.
+func (c *Checker) summaries(files map[string][]byte) map[string]*Summary {
+	m := map[string]*Summary{}
+	for name, data := range files {
+		m[name] = c.summarize(name, data)
+	}
+	return m
 }
 
 // checkAll is Check of files with a fresh Checker.
@@ -168,5 +221,31 @@ func TestAddNewAllRefusesATakenPath(t *testing.T) {
 		if taken, ok := d.AddNewAll(files("x.json", "x.json"), false); ok || taken != "x.json" {
 			t.Errorf("once=%v: x.json twice in one call: %q, %v; want it refused", c.once, taken, ok)
 		}
+	}
+	// A build continued from the last (Next) may add again the files of the
+	// last build's units that it has not (Remove) and those the last build
+	// added one by one (AddNew); not those of the units it keeps, nor
+	// one it has added already.
+	last := New(base)
+	last.AddNewAll(files("kept.json", "kept2.json"), false)
+	last.AddNewAll(files("gone.json"), false)
+	last.AddNew("other.json", nil)
+	c := last.Next(base)
+	c.Remove(slices.Values([]string{"gone.json"}))
+	c.AddNewAll(files("kept.json", "kept2.json"), true)
+	if taken, ok := c.AddNewAll(files("gone.json", "new.json"), false); !ok {
+		t.Errorf("continued: %s refused", taken)
+	}
+	if !c.AddNew("other.json", nil) {
+		t.Error("continued: other.json refused")
+	}
+	if c.AddNew("other.json", nil) {
+		t.Error("continued: a second other.json taken")
+	}
+	if taken, ok := c.AddNewAll(files("x.json", "kept2.json"), false); ok || taken != "kept2.json" {
+		t.Errorf("continued: a kept unit's kept2.json: %q, %v; want it refused", taken, ok)
+	}
+	if taken, ok := c.AddNewAll(files("new.json"), false); ok || taken != "new.json" {
+		t.Errorf("continued: a second new.json: %q, %v; want it refused", taken, ok)
 	}
 }
