@@ -150,7 +150,7 @@ func (r *rebuilder) publish(b batch, a attempt) {
 	r.site.Store(snap)
 	css := !recovered && len(changed) > 0
 	for _, name := range changed {
-		css = css && strings.HasSuffix(name, ".css") && snap.files[name] != nil
+		css = css && strings.HasSuffix(name, ".css") && snap.files.get(name) != nil
 	}
 	r.events.reload(snap.id, changed, css, snap)
 	action := "reload sent"

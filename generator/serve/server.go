@@ -70,11 +70,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if !strings.HasPrefix(name, "_dev/") {
 		name = indexName(name)
-		if f := snap.files[name]; f != nil {
+		if f := snap.files.get(name); f != nil {
 			serveFile(w, r, f)
 			return
 		}
-		if snap.files[name+"/index.html"] != nil {
+		if snap.files.get(name+"/index.html") != nil {
 			to := (&url.URL{Path: "/" + name + "/", RawQuery: r.URL.RawQuery}).String()
 			http.Redirect(w, r, to, http.StatusFound)
 			return
@@ -92,7 +92,7 @@ func serveFile(w http.ResponseWriter, r *http.Request, f *file) {
 
 // notFound answers with the site's own 404 page.
 func notFound(w http.ResponseWriter, r *http.Request, snap *snapshot) {
-	f := snap.files["404.html"]
+	f := snap.files.get("404.html")
 	if f == nil {
 		http.Error(w, "404 page not found", http.StatusNotFound)
 		return

@@ -63,7 +63,7 @@ func TestServePages(t *testing.T) {
 	}
 
 	// Every HTML file has the reload script, once, before </head>; no other file has it.
-	for name, f := range snap.files {
+	for name, f := range snap.files.all() {
 		n := strings.Count(string(f.body()), reloadTag)
 		html := strings.HasSuffix(name, ".html")
 		if html && (n != 1 || !strings.Contains(string(f.body()), reloadTag+"</head>")) {
@@ -100,7 +100,7 @@ func TestServePages(t *testing.T) {
 		if resp.Header.Get("Cache-Control") != "no-cache" {
 			t.Errorf("GET %s: Cache-Control %q", tt.path, resp.Header.Get("Cache-Control"))
 		}
-		if tt.code == 404 && string(body) != string(snap.files["404.html"].body()) {
+		if tt.code == 404 && string(body) != string(snap.files.get("404.html").body()) {
 			t.Errorf("GET %s: not the site's 404 page", tt.path)
 		}
 	}
@@ -162,11 +162,11 @@ func TestServeRevalidates(t *testing.T) {
 
 	// After a change the ETag is new, so the browser fetches the file again.
 	_, css := h.get("/site.css")
-	before := h.srv.site.Load().files["site.css"].etag
+	before := h.srv.site.Load().files.get("site.css").etag
 	mark := h.log.builds()
 	h.write("static/site.css", css+"\n")
 	h.settle(mark, true)
-	if after := h.srv.site.Load().files["site.css"].etag; after == before {
+	if after := h.srv.site.Load().files.get("site.css").etag; after == before {
 		t.Error("the stylesheet changed but its ETag did not")
 	}
 }

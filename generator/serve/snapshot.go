@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"maps"
 	"mime"
 	"net/http"
 	"net/url"
@@ -21,9 +20,9 @@ const reloadTag = `<script src="/_dev/reload.js" defer></script>`
 // snapshot is one complete build as served. It is never changed once made:
 // a rebuild makes a new one and swaps the pointer.
 type snapshot struct {
-	files map[string]*file // site path without the leading slash: "index.html", "x/index.html", "site.css"
-	id    string           // a digest of every path and ETag: equal ids, equal sites
-	mix   [16]byte         // id's bits: the XOR of every file's mix
+	files fileSet  // by site path without the leading slash: "index.html", "x/index.html", "site.css"
+	id    string   // a digest of every path and ETag: equal ids, equal sites
+	mix   [16]byte // id's bits: the XOR of every file's mix
 	// A snapshot patched from another (patchSnapshot) has its id, and
 	// the paths that differ from it.
 	parent string
@@ -57,7 +56,7 @@ func (f *file) body() []byte {
 // reused) is taken from prev as it is, so a rebuild hashes only the files
 // it made again. prev may be nil.
 func newSnapshot(files map[string][]byte, prev *snapshot) *snapshot {
-	s := &snapshot{files: make(map[string]*file, len(files))}
+	s := &snapshot{files: newFileSet(len(files))}
 	for name, data := range files {
 		s.add(name, prev.reuse(name, data))
 	}
@@ -68,11 +67,11 @@ func newSnapshot(files map[string][]byte, prev *snapshot) *snapshot {
 // patchSnapshot is prev with the files of changed (paths, sorted) as they
 // are in files (a path not in files is removed): a rebuild's snapshot,
 // when the build says what changed since the build prev serves. Its work
-// is proportional to the changes, besides copying prev's map.
+// is proportional to the changes (see fileSet).
 func patchSnapshot(prev *snapshot, files map[string][]byte, changed []string) *snapshot {
-	s := &snapshot{files: maps.Clone(prev.files), mix: prev.mix, parent: prev.id, delta: changed}
+	s := &snapshot{files: prev.files.patch(), mix: prev.mix, parent: prev.id, delta: changed}
 	for _, name := range changed {
-		if old := s.files[name]; old != nil {
+		if old := s.files.get(name); old != nil {
 			s.remove(name, old)
 		}
 		if data, ok := files[name]; ok {
@@ -86,12 +85,12 @@ func patchSnapshot(prev *snapshot, files map[string][]byte, changed []string) *s
 // add serves f at name; remove stops serving old there. The snapshot's
 // mix is an order-free digest of the set of (path, ETag).
 func (s *snapshot) add(name string, f *file) {
-	s.files[name] = f
+	s.files.set(name, f)
 	xor(&s.mix, f.mix)
 }
 
 func (s *snapshot) remove(name string, old *file) {
-	delete(s.files, name)
+	s.files.remove(name)
 	xor(&s.mix, old.mix)
 }
 
@@ -118,7 +117,7 @@ func (s *snapshot) same(name string, data []byte) *file {
 	if s == nil || len(data) == 0 {
 		return nil
 	}
-	f := s.files[name]
+	f := s.files.get(name)
 	if f == nil || len(f.src) != len(data) || &f.src[0] != &data[0] {
 		return nil
 	}
@@ -157,10 +156,10 @@ func (s *snapshot) served(page string) (string, *file) {
 	if !ok || strings.HasPrefix(name, "_dev/") {
 		return "", nil
 	}
-	if name = indexName(name); s.files[name] != nil {
-		return name, s.files[name]
+	if name = indexName(name); s.files.get(name) != nil {
+		return name, s.files.get(name)
 	}
-	return "404.html", s.files["404.html"]
+	return "404.html", s.files.get("404.html")
 }
 
 // changedFiles lists the site paths added, removed or changed from old to
@@ -171,21 +170,21 @@ func changedFiles(old, new *snapshot) []string {
 	var changed []string
 	if old != nil && new.parent == old.id && new.parent != "" {
 		for _, name := range new.delta {
-			f, o := new.files[name], old.files[name]
+			f, o := new.files.get(name), old.files.get(name)
 			if f != o && (f == nil || o == nil || f.etag != o.etag) {
 				changed = append(changed, name)
 			}
 		}
 		return changed
 	}
-	for name, f := range new.files {
-		if old == nil || old.files[name] == nil || old.files[name].etag != f.etag {
+	for name, f := range new.files.all() {
+		if old == nil || old.files.get(name) == nil || old.files.get(name).etag != f.etag {
 			changed = append(changed, name)
 		}
 	}
 	if old != nil {
-		for name := range old.files {
-			if new.files[name] == nil {
+		for name := range old.files.all() {
+			if new.files.get(name) == nil {
 				changed = append(changed, name)
 			}
 		}

@@ -17,10 +17,10 @@ func TestSnapshotReusesUnchangedFiles(t *testing.T) {
 	first := newSnapshot(map[string][]byte{"index.html": page, "site.css": css}, nil)
 	edited := []byte("<html><head></head><body>b</body></html>")
 	second := newSnapshot(map[string][]byte{"index.html": edited, "site.css": css}, first)
-	if second.files["site.css"] != first.files["site.css"] {
+	if second.files.get("site.css") != first.files.get("site.css") {
 		t.Error("the unchanged stylesheet was made anew")
 	}
-	if second.files["index.html"] == first.files["index.html"] || string(second.files["index.html"].body()) == string(first.files["index.html"].body()) {
+	if second.files.get("index.html") == first.files.get("index.html") || string(second.files.get("index.html").body()) == string(first.files.get("index.html").body()) {
 		t.Error("the edited page was taken from the last snapshot")
 	}
 	if second.id == first.id {
@@ -69,13 +69,21 @@ func TestPatchedSnapshotIsNew(t *testing.T) {
 		}
 		patched := patchSnapshot(snap, next, slices.Sorted(maps.Keys(changed)))
 		whole := newSnapshot(next, nil)
-		if patched.id != whole.id || len(patched.files) != len(whole.files) {
-			t.Fatalf("step %d: patched id %s with %d files, made whole %s with %d", step, patched.id, len(patched.files), whole.id, len(whole.files))
+		if patched.id != whole.id || patched.files.len() != whole.files.len() {
+			t.Fatalf("step %d: patched id %s with %d files, made whole %s with %d", step, patched.id, patched.files.len(), whole.id, whole.files.len())
 		}
-		for name, f := range whole.files {
-			if p := patched.files[name]; p == nil || p.etag != f.etag || !bytes.Equal(p.body(), f.body()) {
+		for name, f := range whole.files.all() {
+			if p := patched.files.get(name); p == nil || p.etag != f.etag || !bytes.Equal(p.body(), f.body()) {
 				t.Fatalf("step %d: %s differs", step, name)
 			}
+		}
+		for name, f := range newSnapshot(files, nil).files.all() { // the parent is as it was
+			if p := snap.files.get(name); p == nil || p.etag != f.etag {
+				t.Fatalf("step %d: patching changed the parent's %s", step, name)
+			}
+		}
+		if n := len(slices.Collect(maps.Keys(maps.Collect(patched.files.all())))); n != patched.files.len() {
+			t.Fatalf("step %d: %d files listed, %d counted", step, n, patched.files.len())
 		}
 		byDelta := changedFiles(snap, patched)
 		patched.parent = "" // compare every file
