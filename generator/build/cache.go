@@ -200,7 +200,7 @@ func memoize[In, Out any](c *cache, h *digest.Hasher, path string, in In, make f
 // continued (linkcheck.Checker.Next), or a new one for a first build.
 func (c *cache) nextLinks(base siteurl.Base) *linkcheck.Checker {
 	if c.links == nil {
-		c.pending = linkcheck.NewSized(base, 0)
+		c.pending = linkcheck.New(base)
 	} else {
 		c.pending = c.links.Next(base)
 	}

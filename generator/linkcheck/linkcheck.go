@@ -5,7 +5,10 @@
 // and where its links lead (its Summary), and then (Check) the links
 // editors wrote in the content (Source). CheckSince checks a build against
 // the previous one, which passed: when no file came or went and no changed
-// page lost or gained an id, only the links of the pages that changed. It gives an error listing every broken link: an href or
+// page lost or gained an id, only the links of the pages that changed; a
+// Checker continued from the previous one (Next) takes over its files and
+// patches them, so a build that keeps most of the site costs only what it
+// adds and removes. It gives an error listing every broken link: an href or
 // src inside the site that names no file, or a #fragment that names no
 // element id in its target page; an editor's link as "file:line: …", once,
 // any other as "page: link", for the first page that has it. Links to other
@@ -88,12 +91,9 @@ type prior struct {
 }
 
 // New gives a Checker for a site served under base.
-func New(base siteurl.Base) *Checker { return NewSized(base, 0) }
-
-// NewSized gives a Checker for a site of about n files.
-func NewSized(base siteurl.Base, n int) *Checker {
+func New(base siteurl.Base) *Checker {
 	site, _ := url.Parse("http://site.invalid" + base.Prefix() + "/")
-	return &Checker{base: base, site: site, files: make(map[string]*Summary, n), wanted: map[target]use{}}
+	return &Checker{base: base, site: site, files: map[string]*Summary{}, wanted: map[target]use{}}
 }
 
 // Next gives the Checker of the next build, of a site served under base,
@@ -106,7 +106,7 @@ func NewSized(base siteurl.Base, n int) *Checker {
 // build that failed, Undo gives c back its files. c is of no other use
 // meanwhile.
 func (c *Checker) Next(base siteurl.Base) *Checker {
-	n := NewSized(base, 0)
+	n := New(base)
 	n.files = c.files
 	n.last = &lastBuild{checker: c, size: len(c.files), others: c.others, journal: map[string]prior{}}
 	return n
@@ -142,7 +142,7 @@ func (c *Checker) Undo() {
 // NewOnce gives a Checker for a build that no later build is checked
 // against (with CheckSince): it keeps less of each page.
 func NewOnce(base siteurl.Base) *Checker {
-	c := NewSized(base, 0)
+	c := New(base)
 	c.once = true
 	return c
 }
@@ -336,13 +336,6 @@ func (c *Checker) AddNewAll(files iter.Seq2[string, *Summary], kept bool) (taken
 		}
 	}
 	return "", true
-}
-
-// Len is how many files were added.
-func (c *Checker) Len() int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return len(c.files)
 }
 
 // Check verifies the links of the files added so far, and those of sources.
