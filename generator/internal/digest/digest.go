@@ -101,11 +101,9 @@ func (h *Hasher) Identify(p any, id Digest) {
 
 // Of digests v.
 func (h *Hasher) Of(v any) Digest {
-	w := walker{h: h, sum: sha256.New(), open: map[uintptr]bool{}, local: map[pointerKey]Digest{}}
+	w := newWalker(h, map[uintptr]bool{}, map[pointerKey]Digest{})
 	w.value(reflect.ValueOf(v))
-	var d Digest
-	w.sum.Sum(d[:0])
-	return d
+	return w.done()
 }
 
 // Of digests v with a Hasher of its own.
@@ -114,27 +112,73 @@ func Of(v any) Digest { return New().Of(v) }
 // Bytes digests raw bytes, for identities of what was read from a file.
 func Bytes(data []byte) Digest { return sha256.Sum256(data) }
 
-// walker is one digest under way.
+// walker is one digest under way. What it hashes goes through a buffer:
+// a value is mostly small fields (tags, lengths, numbers, short
+// strings), and one hash Write per field cost more than the hashing.
 type walker struct {
 	h     *Hasher
 	sum   hash.Hash
 	open  map[uintptr]bool      // pointers being walked: meeting one again is a cycle
 	local map[pointerKey]Digest // pointers this digest met already, without the Hasher's lock
-	buf   [binary.MaxVarintLen64]byte
+	buf   *[]byte               // what is not yet written to sum
 }
 
-func (w *walker) uint(n uint64) { w.sum.Write(w.buf[:binary.PutUvarint(w.buf[:], n)]) }
+// bufSize is the size of a walker's buffer; longer strings and byte
+// slices are written to the hash as they are.
+const bufSize = 2048
 
-func (w *walker) bytes(b []byte) {
-	w.uint(uint64(len(b)))
+var buffers = sync.Pool{New: func() any { b := make([]byte, 0, bufSize); return &b }}
+
+func newWalker(h *Hasher, open map[uintptr]bool, local map[pointerKey]Digest) walker {
+	return walker{h: h, sum: sha256.New(), open: open, local: local, buf: buffers.Get().(*[]byte)}
+}
+
+// write hashes b.
+func (w *walker) write(b []byte) {
+	if len(*w.buf)+len(b) <= bufSize {
+		*w.buf = append(*w.buf, b...)
+		return
+	}
+	w.flush()
+	if len(b) <= bufSize {
+		*w.buf = append(*w.buf, b...)
+		return
+	}
 	w.sum.Write(b)
 }
 
-// string hashes s without copying it: a Writer neither keeps nor changes
-// what it is given (io.Writer).
+func (w *walker) flush() {
+	w.sum.Write(*w.buf)
+	*w.buf = (*w.buf)[:0]
+}
+
+// done is the digest of what the walker hashed; the walker is then of no use.
+func (w *walker) done() Digest {
+	w.flush()
+	buffers.Put(w.buf)
+	w.buf = nil
+	var d Digest
+	w.sum.Sum(d[:0])
+	return d
+}
+
+func (w *walker) uint(n uint64) {
+	if len(*w.buf)+binary.MaxVarintLen64 > bufSize {
+		w.flush()
+	}
+	*w.buf = binary.AppendUvarint(*w.buf, n)
+}
+
+func (w *walker) bytes(b []byte) {
+	w.uint(uint64(len(b)))
+	w.write(b)
+}
+
+// string hashes s without copying it (a hash neither keeps nor changes
+// what it is given, io.Writer) unless it fits the buffer.
 func (w *walker) string(s string) {
 	w.uint(uint64(len(s)))
-	w.sum.Write(unsafe.Slice(unsafe.StringData(s), len(s)))
+	w.write(unsafe.Slice(unsafe.StringData(s), len(s)))
 }
 
 // Tags say what follows, so that values of different shapes cannot collide.
@@ -149,8 +193,10 @@ const (
 )
 
 func (w *walker) tag(t byte) {
-	w.buf[0] = t
-	w.sum.Write(w.buf[:1])
+	if len(*w.buf) == bufSize {
+		w.flush()
+	}
+	*w.buf = append(*w.buf, t)
 }
 
 func (w *walker) value(v reflect.Value) {
@@ -226,18 +272,18 @@ func (w *walker) pointer(p reflect.Value) {
 	if p.CanInterface() {
 		if id, ok := p.Interface().(Identity); ok {
 			d := id.DigestIdentity()
-			w.sum.Write(d[:])
+			w.write(d[:])
 			return
 		}
 	}
 	key := pointerKey{p.Pointer(), p.Type()}
 	if d, ok := w.local[key]; ok {
-		w.sum.Write(d[:])
+		w.write(d[:])
 		return
 	}
 	if d, ok := w.h.lookup(p); ok {
 		w.local[key] = d
-		w.sum.Write(d[:])
+		w.write(d[:])
 		return
 	}
 	addr := p.Pointer()
@@ -245,14 +291,13 @@ func (w *walker) pointer(p reflect.Value) {
 		panic(fmt.Sprintf("digest: a cycle through %s: give it an identity", p.Type()))
 	}
 	w.open[addr] = true
-	inner := walker{h: w.h, sum: sha256.New(), open: w.open, local: w.local}
+	inner := newWalker(w.h, w.open, w.local)
 	inner.value(p.Elem())
 	delete(w.open, addr)
-	var d Digest
-	inner.sum.Sum(d[:0])
+	d := inner.done()
 	w.h.remember(p, d)
 	w.local[key] = d
-	w.sum.Write(d[:])
+	w.write(d[:])
 }
 
 // mapValue hashes a map's entries in the order of their digests.
@@ -265,16 +310,14 @@ func (w *walker) mapValue(m reflect.Value) {
 	entries := make([]Digest, 0, m.Len())
 	iter := m.MapRange()
 	for iter.Next() {
-		e := walker{h: w.h, sum: sha256.New(), open: w.open, local: w.local}
+		e := newWalker(w.h, w.open, w.local)
 		e.value(iter.Key())
 		e.value(iter.Value())
-		var d Digest
-		e.sum.Sum(d[:0])
-		entries = append(entries, d)
+		entries = append(entries, e.done())
 	}
 	slices.SortFunc(entries, func(a, b Digest) int { return slices.Compare(a[:], b[:]) })
 	w.uint(uint64(len(entries)))
 	for _, d := range entries {
-		w.sum.Write(d[:])
+		w.write(d[:])
 	}
 }
