@@ -31,7 +31,7 @@ func NewIndexPart(c *markdown.DocContext) (*IndexPart, error) {
 	}
 	part := &IndexPart{entry: entry, blocks: map[string][]byte{}}
 	for _, b := range d.Blocks {
-		for _, t := range c.Themes[b.Index] {
+		for _, t := range c.ThemesOf(b) {
 			ref, err := encodeAt(blockIndent, BlockRef{Document: d.Slug, EID: b.EID, URL: base.Abs(markdown.InContext(d, b))})
 			if err != nil {
 				return nil, err

@@ -117,7 +117,7 @@ func DocumentJSON(c *markdown.DocContext) ([]byte, error) {
 			num = &n
 		}
 		themes := []string{}
-		for _, t := range c.Themes[b.Index] {
+		for _, t := range c.ThemesOf(b) {
 			themes = append(themes, t.Slug)
 		}
 		parent := ""

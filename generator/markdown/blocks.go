@@ -73,17 +73,18 @@ func (c *DocContext) linkTerms(blk *structure.Block, para int, text string, link
 	var b strings.Builder
 	pos := 0
 	for _, m := range c.Matches[blk.Index] {
-		if m.Paragraph != para || linked[m.Theme] {
+		theme := c.Notes[m.Theme]
+		if m.Paragraph != para || linked[theme] {
 			continue
 		}
-		linked[m.Theme] = true
+		linked[theme] = true
 		b.WriteString(escapeFrom(text, pos, m.Start))
 		term := text[m.Start:m.End]
-		if term == m.Theme.Title {
+		if term == theme.Title {
 			// The text already names the theme.
-			fmt.Fprintf(&b, "[%s](%s)", escapeInline(term), c.Base.Path(themePath(m.Theme.Slug)))
+			fmt.Fprintf(&b, "[%s](%s)", escapeInline(term), c.Base.Path(themePath(theme.Slug)))
 		} else {
-			fmt.Fprintf(&b, "[%s](%s %s)", escapeInline(term), c.Base.Path(themePath(m.Theme.Slug)), attrValue(m.Theme.Title))
+			fmt.Fprintf(&b, "[%s](%s %s)", escapeInline(term), c.Base.Path(themePath(theme.Slug)), attrValue(theme.Title))
 		}
 		pos = m.End
 	}
@@ -111,7 +112,7 @@ func escapeFrom(text string, from, to int) string {
 // Themes with the same blocks in a document share one list. A theme whose
 // term the block's text already links is named in plain text.
 func (c *DocContext) writeThemeNote(b *strings.Builder, d *structure.Document, blk *structure.Block, linked map[*ThemeNote]bool) {
-	themes := c.Themes[blk.Index]
+	themes := c.ThemesOf(blk)
 	if len(themes) == 0 {
 		return
 	}

@@ -18,9 +18,13 @@ import (
 type DocContext struct {
 	Base siteurl.Base
 	Doc  *structure.Document
-	// Per block, by Block.Index: the themes that tag it, and where their
-	// terms occur in it, in reading order.
-	Themes  [][]*ThemeNote
+	// Notes are the themes that tag the document or whose terms occur in
+	// it; per block, by Block.Index, the themes that tag it (as indexes
+	// into Notes), and where their terms occur in it, in reading order.
+	// (Indexes, not pointers: a build digests every document's context,
+	// and a pointer costs that digest many times what an int does.)
+	Notes   []*ThemeNote
+	Themes  [][]int
 	Matches [][]Match
 	Parties []Party // the document's parties that have pages
 }
@@ -49,7 +53,7 @@ type BlockRef struct{ EID, Label string }
 
 // Match is one occurrence of a theme's term in a block.
 type Match struct {
-	Theme      *ThemeNote
+	Theme      int // index into DocContext.Notes
 	Paragraph  int // index into Block.Paragraphs
 	Start, End int // byte offsets in that paragraph's text
 }
@@ -71,13 +75,23 @@ func (s *Site) Contexts() []*DocContext {
 	a := s.archive()
 	contexts := make([]*DocContext, len(s.Documents))
 	for i, d := range s.Documents {
-		c := &DocContext{Base: s.Base, Doc: d, Themes: make([][]*ThemeNote, len(d.Blocks)), Matches: make([][]Match, len(d.Blocks))}
+		c := &DocContext{Base: s.Base, Doc: d, Themes: make([][]int, len(d.Blocks)), Matches: make([][]Match, len(d.Blocks))}
+		index := map[*annotate.Theme]int{}
+		note := func(t *annotate.Theme) int {
+			i, ok := index[t]
+			if !ok {
+				i = len(c.Notes)
+				index[t] = i
+				c.Notes = append(c.Notes, notes[t])
+			}
+			return i
+		}
 		for _, b := range d.Blocks {
 			for _, t := range s.Notes.ThemesOf(b) {
-				c.Themes[b.Index] = append(c.Themes[b.Index], notes[t])
+				c.Themes[b.Index] = append(c.Themes[b.Index], note(t))
 			}
 			for _, m := range s.Notes.Matches(b) {
-				c.Matches[b.Index] = append(c.Matches[b.Index], Match{Theme: notes[m.Theme], Paragraph: m.Paragraph, Start: m.Start, End: m.End})
+				c.Matches[b.Index] = append(c.Matches[b.Index], Match{Theme: note(m.Theme), Paragraph: m.Paragraph, Start: m.Start, End: m.End})
 			}
 		}
 		for _, p := range a.partyOf[d] {
@@ -86,6 +100,15 @@ func (s *Site) Contexts() []*DocContext {
 		contexts[i] = c
 	}
 	return contexts
+}
+
+// ThemesOf gives the themes that tag a block of the document.
+func (c *DocContext) ThemesOf(b *structure.Block) []*ThemeNote {
+	themes := make([]*ThemeNote, len(c.Themes[b.Index]))
+	for i, n := range c.Themes[b.Index] {
+		themes[i] = c.Notes[n]
+	}
+	return themes
 }
 
 // in lists the blocks a theme tags in the document slug, if the note knows them.
