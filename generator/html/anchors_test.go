@@ -15,3 +15,7 @@ func TestSiteLinks(t *testing.T) {
 	SiteLinks("/sub").Extend(md)
 	testutil.DoTestCaseFile(md, "testdata/sitelinks.txt", t, testutil.ParseCliCaseArg()...)
 }
+
+func TestNames(t *testing.T) {
+	testutil.DoTestCaseFile(NewMarkdown(), "testdata/names.txt", t, testutil.ParseCliCaseArg()...)
+}

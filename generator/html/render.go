@@ -68,7 +68,7 @@ type RenderedSection struct {
 
 // NewMarkdown is the goldmark set-up every page is rendered with.
 func NewMarkdown() goldmark.Markdown {
-	return goldmark.New(goldmark.WithExtensions(Anchors, Mark, extension.Table, codeHighlighting))
+	return goldmark.New(goldmark.WithExtensions(Anchors, Mark, Names, extension.Table, codeHighlighting))
 }
 
 // newSiteMarkdown is NewMarkdown for one site: site paths get its base path.
