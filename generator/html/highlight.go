@@ -38,7 +38,26 @@ type codeRenderer struct{}
 // nothing from the style but its name.
 var classesOnly = chroma.MustNewStyle("classes", chroma.StyleEntries{})
 
-var codeFormatter = chromahtml.New(chromahtml.WithClasses(true))
+var codeFormatter = chromahtml.New(chromahtml.WithClasses(true), chromahtml.WithPreWrapper(scrollingPre{}))
+
+// scrollingPre wraps a code sample in a <pre> that a keyboard can focus:
+// a long line scrolls sideways inside its box (site.css), not the page,
+// and a box that scrolls must be reachable without a mouse (WCAG 2.1.1).
+type scrollingPre struct{}
+
+func (scrollingPre) Start(code bool, styleAttr string) string {
+	if code {
+		return `<pre tabindex="0"` + styleAttr + `><code>`
+	}
+	return `<pre` + styleAttr + `>`
+}
+
+func (scrollingPre) End(code bool) string {
+	if code {
+		return `</code></pre>`
+	}
+	return `</pre>`
+}
 
 func (codeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindFencedCodeBlock, renderCode)
@@ -63,9 +82,9 @@ func renderCode(w util.BufWriter, source []byte, node ast.Node, entering bool) (
 		err = codeFormatter.Format(w, classesOnly, tokens)
 	}
 	if err != nil { // a lexer that fails: the code, plain and escaped
-		w.WriteString("<pre><code>")
+		w.WriteString(scrollingPre{}.Start(true, ""))
 		w.Write(util.EscapeHTML(code.Bytes()))
-		w.WriteString("</code></pre>\n")
+		w.WriteString(scrollingPre{}.End(true) + "\n")
 	}
 	return ast.WalkSkipChildren, nil
 }

@@ -3,22 +3,41 @@ package html
 import (
 	"bytes"
 	"flag"
+	"fmt"
+	"maps"
 	"os"
+	"slices"
 	"testing"
 
+	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/styles"
 )
 
 // highlightCSS is the stylesheet for highlighted code: chroma's light style,
-// and its dark one when the reader prefers a dark scheme.
+// and its dark one when the reader prefers a dark scheme. A token the light
+// style colours and the dark one leaves in the text's colour (chroma
+// writes no rule for it) is given that colour explicitly in the dark
+// scheme: else the light rule shows through, dark grey on a dark
+// background (punctuation, 1.19:1).
 func highlightCSS() []byte {
 	f := chromahtml.New(chromahtml.WithClasses(true))
+	light, dark := styles.Get(lightStyle), styles.Get(darkStyle)
+	var lightCSS, darkCSS bytes.Buffer
+	f.WriteCSS(&lightCSS, light)
+	f.WriteCSS(&darkCSS, dark)
 	var b bytes.Buffer
 	b.WriteString("/* Code highlighting, generated from chroma's " + lightStyle + " and " + darkStyle + " styles by generator/html/highlight_test.go. */\n")
-	f.WriteCSS(&b, styles.Get(lightStyle))
+	b.Write(lightCSS.Bytes())
 	b.WriteString("@media (prefers-color-scheme: dark) {\n")
-	f.WriteCSS(&b, styles.Get(darkStyle))
+	b.Write(darkCSS.Bytes())
+	types := slices.Sorted(maps.Keys(chroma.StandardTypes))
+	for _, tt := range types {
+		rule := " .chroma ." + chroma.StandardTypes[tt] + " { color: "
+		if chroma.StandardTypes[tt] != "" && bytes.Contains(lightCSS.Bytes(), []byte(rule)) && !bytes.Contains(darkCSS.Bytes(), []byte(rule)) {
+			fmt.Fprintf(&b, "/* %s, in the text's colour */%s%s }\n", tt, rule, dark.Get(tt).Colour)
+		}
+	}
 	b.WriteString("}\n")
 	return b.Bytes()
 }
@@ -52,7 +71,7 @@ func TestCodeIsHighlightedWithClasses(t *testing.T) {
 		t.Fatal(err)
 	}
 	html := out.String()
-	for _, want := range []string{`<pre class="chroma">`, `<span class="nt">&#34;eid&#34;</span>`, `&lt;a&gt;&amp;`} {
+	for _, want := range []string{`<pre tabindex="0" class="chroma"><code>`, `<span class="nt">&#34;eid&#34;</span>`, `&lt;a&gt;&amp;`} {
 		if !bytes.Contains(out.Bytes(), []byte(want)) {
 			t.Errorf("output lacks %q:\n%s", want, html)
 		}
