@@ -2,6 +2,7 @@ package browsertest
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -105,4 +106,36 @@ func TestOldURLForms(t *testing.T) {
 			t.Errorf("got %+v, want the clause page of 四 at …/para_4/index.html", got)
 		}
 	})
+}
+
+// A nested clause's page names the part it belongs to, above its title
+// and in its breadcrumb, each a link to the part's page (and is readable,
+// and those links followable, without JavaScript).
+func TestNestedClausePage(t *testing.T) {
+	needBrowser(t)
+	const doc, part = "/china-pakistan-action-plan-2025-2029/", "/china-pakistan-action-plan-2025-2029/part_2/"
+	for _, v := range []viewport{phone, desktop} {
+		tb := newTab(t, v)
+		tb.disableScripts()
+		tb.open(doc + "part_2__para_5/")
+		var got struct {
+			Heading, HeadingLink string
+			Crumbs, CrumbLinks   []string
+			HeadingAboveTitle    bool
+		}
+		tb.eval(`(() => {
+			const h = document.querySelector(".part-heading a"), title = document.querySelector("h1.clause-title");
+			const crumbs = [...document.querySelectorAll("nav.crumbs li")];
+			return {Heading: h ? h.textContent : "", HeadingLink: h ? new URL(h.href).pathname : "",
+				Crumbs: crumbs.map(li => li.textContent), CrumbLinks: crumbs.map(li => li.querySelector("a") ? new URL(li.querySelector("a").href).pathname : ""),
+				HeadingAboveTitle: !!(h && title && h.compareDocumentPosition(title) & Node.DOCUMENT_POSITION_FOLLOWING)};
+		})()`, &got)
+		if !strings.HasPrefix(got.Heading, "二、共建") || got.HeadingLink != part || !got.HeadingAboveTitle {
+			t.Errorf("%v: part heading %q linking to %q (above the title: %v), want 二、共建… linking to %s", v, got.Heading, got.HeadingLink, got.HeadingAboveTitle, part)
+		}
+		wantCrumbs, wantLinks := []string{"首页", "中巴行动计划", "二", "二、5"}, []string{"/", doc, part, ""}
+		if !slices.Equal(got.Crumbs, wantCrumbs) || !slices.Equal(got.CrumbLinks, wantLinks) {
+			t.Errorf("%v: breadcrumb %q linking to %q, want %q linking to %q", v, got.Crumbs, got.CrumbLinks, wantCrumbs, wantLinks)
+		}
+	}
 }

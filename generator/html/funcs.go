@@ -36,7 +36,11 @@ func funcs(base siteurl.Base) template.FuncMap {
 		},
 		// tocText is how the table of contents names a heading: its line, or
 		// an attachment's mark and title.
-		"tocText":   tocText,
+		"tocText": tocText,
+		// partLine is how a clause's page names a block it is part of: a
+		// heading's line or an attachment's title, else its number and
+		// first words.
+		"partLine":  partLine,
 		"charCount": markdown.CharCount,
 		// partyPath and yearPath are the site paths of a party's and a
 		// document's year's pages.
@@ -51,6 +55,13 @@ func funcs(base siteurl.Base) template.FuncMap {
 }
 
 // tocText is a heading's line, or an attachment's label and title lines.
+func partLine(b *structure.Block) string {
+	if b.Heading || b.Kind == structure.Attachment {
+		return tocText(b)
+	}
+	return b.Label + " " + markdown.Excerpt(markdown.WithoutMarker(b), 30)
+}
+
 func tocText(b *structure.Block) string {
 	if b.Kind != structure.Attachment {
 		return b.Paragraphs[0].Text

@@ -141,9 +141,9 @@ func ClauseTitle(d *structure.Document, blk *structure.Block) string {
 	return d.Short + " " + blk.Label
 }
 
-// withoutMarker is a block's text without the number it starts with,
+// WithoutMarker is a block's text without the number it starts with,
 // which its title already shows: 中古联合声明 四：古方重申…
-func withoutMarker(blk *structure.Block) string {
+func WithoutMarker(blk *structure.Block) string {
 	return strings.TrimLeft(strings.TrimPrefix(blk.Text(), blk.Marker), " \u3000")
 }
 
@@ -166,15 +166,25 @@ func (c *DocContext) clausePage(blk *structure.Block) *Page {
 		Path:        BlockPath(d, blk),
 		Layout:      ClauseLayout,
 		Title:       ClauseTitle(d, blk),
-		HeadTitle:   ClauseTitle(d, blk) + "：" + Excerpt(withoutMarker(blk), 40),
+		HeadTitle:   ClauseTitle(d, blk) + "：" + Excerpt(WithoutMarker(blk), 40),
 		Description: Excerpt(blk.Text(), 160),
-		Crumbs:      []Crumb{homeCrumb(), {Title: d.Short, Path: DocumentPath(d)}, {Title: blk.Label}},
+		Crumbs:      clauseCrumbs(d, blk),
 		Document:    d,
 		Block:       blk,
 		Front: clauseFront{Title: ClauseTitle(d, blk), Document: d.Title, Number: blk.Label, EID: blk.EID,
 			Date: d.Date, URL: s.Base.Abs(BlockPath(d, blk)), Context: s.Base.Abs(InContext(d, blk))},
 		Body: []byte(b.String()),
 	}
+}
+
+// clauseCrumbs lead to a block's page through its document and the
+// blocks it is part of: 首页 › 中巴行动计划 › 二 › 二、5.
+func clauseCrumbs(d *structure.Document, blk *structure.Block) []Crumb {
+	crumbs := []Crumb{homeCrumb(), {Title: d.Short, Path: DocumentPath(d)}}
+	for _, p := range blk.Ancestors() {
+		crumbs = append(crumbs, Crumb{Title: p.Label, Path: BlockPath(d, p)})
+	}
+	return append(crumbs, Crumb{Title: blk.Label})
 }
 
 type homeFront struct {
