@@ -49,6 +49,27 @@ func TestTypography(t *testing.T) {
 	}
 }
 
+// TestQuotesInSansText: Chinese quotation marks in the sans-serif text (a
+// clause's theme note, the home page's lists) take the CJK font's full-width
+// glyphs, not a Latin font's narrow ones: the CJK fonts come first in the
+// sans stack, before system-ui (clreq §3.1.6: punctuation of the CJK font).
+func TestQuotesInSansText(t *testing.T) {
+	needBrowser(t)
+	for _, path := range []string{"/china-pakistan-action-plan-2025-2029/", "/"} {
+		tb := openTab(t, desktop, path)
+		var got struct{ Width, FontSize float64 }
+		tb.eval(`(() => {
+			const host = document.querySelector("p.note") || document.querySelector("main li"), q = document.createElement("span");
+			q.textContent = "“";
+			host.append(q);
+			return {Width: q.getBoundingClientRect().width, FontSize: parseFloat(getComputedStyle(q).fontSize)};
+		})()`, &got)
+		if got.Width < 0.8*got.FontSize {
+			t.Errorf("%s: “ is %.1f px wide in sans text of %.1f px: a Latin glyph, not the CJK font's", path, got.Width, got.FontSize)
+		}
+	}
+}
+
 // TestPrint: printed, a document keeps its text and clause numbers, drops
 // the site's controls, and ends with the page's address.
 func TestPrint(t *testing.T) {
