@@ -164,10 +164,7 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 	for _, c := range contexts {
 		inputs = append(inputs, unitInput{Renderer: renderer.Digest(), Site: docSite, Doc: c})
 	}
-	keys, err := c.keys(h, inputs)
-	if err != nil {
-		return nil, err
-	}
+	keys := c.keys(h, inputs)
 	all := make([]*unit, len(inputs))
 	err = parallel(len(inputs), func(i int) error {
 		makeUnit := r.sitePage

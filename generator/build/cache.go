@@ -212,18 +212,15 @@ func (c *cache) nextLinks(base siteurl.Base) *linkcheck.Checker {
 // is not among this build's), before any unit puts its files: so a file
 // at the path of one that stays is refused at once. Without a cache there
 // are no keys.
-func (c *cache) keys(h *digest.Hasher, inputs []unitInput) ([]digest.Digest, error) {
-	if c == nil {
-		return make([]digest.Digest, len(inputs)), nil
-	}
+func (c *cache) keys(h *digest.Hasher, inputs []unitInput) []digest.Digest {
 	keys := make([]digest.Digest, len(inputs))
-	err := parallel(len(inputs), func(i int) error {
+	if c == nil {
+		return keys
+	}
+	parallel(len(inputs), func(i int) error { // digests do not fail
 		keys[i] = h.Of(inputs[i])
 		return nil
 	})
-	if err != nil {
-		return nil, err
-	}
 	now := make(map[digest.Digest]bool, len(keys))
 	for _, key := range keys {
 		now[key] = true
@@ -245,7 +242,7 @@ func (c *cache) keys(h *digest.Hasher, inputs []unitInput) ([]digest.Digest, err
 			}
 		})
 	}
-	return keys, nil
+	return keys
 }
 
 // undo ends a failed build: the link check of the last good build gets
