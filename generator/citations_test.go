@@ -157,7 +157,7 @@ func TestCorrectionsLog(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	page, _ := os.ReadFile(filepath.Join(dir, "public", "china-cuba-joint-statement-2025", "index.html"))
-	if !bytes.Contains(page, []byte(`<time datetime="2026-11-30">2026-11-30</time>：第七条“治党治国”原误作“治国治党”，据新华社原电改正。`)) {
+	if !bytes.Contains(page, []byte(`<time datetime="2026-11-30">2026年11月30日</time>：第七条“治党治国”原误作“治国治党”，据新华社原电改正。`)) {
 		t.Error("the document page does not show the correction")
 	}
 	data, _ := os.ReadFile(filepath.Join(dir, "public", "data", "china-cuba-joint-statement-2025.json"))

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"statements/generator/i18n/i18ntest"
 	"strings"
 	"testing"
 
@@ -97,7 +98,7 @@ func aknBlocks(n *xmlNode, out map[string]string) {
 // the text of every element with an id, leaving out theme notes.
 func htmlBlockTexts(t *testing.T, markdown []byte) map[string]string {
 	var out bytes.Buffer
-	if err := html.NewMarkdown().Convert(markdown, &out); err != nil {
+	if err := html.NewMarkdown(i18ntest.Words(t, "zh-Hans")).Convert(markdown, &out); err != nil {
 		t.Fatal(err)
 	}
 	doc, err := xhtml.Parse(&out)

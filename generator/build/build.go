@@ -14,6 +14,7 @@ import (
 	"statements/generator/export"
 	"statements/generator/feeds"
 	"statements/generator/html"
+	"statements/generator/i18n"
 	"statements/generator/internal/digest"
 	"statements/generator/linkcheck"
 	"statements/generator/load"
@@ -133,8 +134,12 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	ms := &markdown.Site{Meta: content.Site, Base: cfg.Base, Documents: docs, Notes: notes, Pages: content.Pages}
-	renderer, err := html.New(cfg.Layouts, cfg.Base)
+	words, err := i18n.LoadLanguage(cfg.Layouts, content.Site.Language)
+	if err != nil {
+		return nil, err
+	}
+	ms := &markdown.Site{Meta: content.Site, Base: cfg.Base, Words: words, Documents: docs, Notes: notes, Pages: content.Pages}
+	renderer, err := html.New(cfg.Layouts, cfg.Base, words)
 	if err != nil {
 		return nil, err
 	}
@@ -217,7 +222,7 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 	if err := errors.Join(indexErr, searchErr, crawlErr); err != nil {
 		return nil, err
 	}
-	more := map[string][]byte{export.IndexPath[1:]: index}
+	more := map[string][]byte{export.IndexPath[1:]: index, i18n.ScriptPath(words.Lang)[1:]: words.ScriptFile()}
 	for _, f := range searchFiles {
 		more[f.Name] = f.Data
 	}

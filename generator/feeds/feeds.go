@@ -259,7 +259,7 @@ func Atom(site *markdown.Site) ([]byte, error) {
 			Title: d.Title, ID: id(site.Base, markdown.DocumentPath(d), d.Slug),
 			Updated: day(d.Date), Published: day(d.Date),
 			Links:   []atomLink{{Rel: "alternate", Type: "text/html", Href: site.Base.Abs(markdown.DocumentPath(d))}},
-			Summary: fmt.Sprintf("%s. %s, %s.", d.TitleEn, strings.Join(d.Parties, "、"), d.Date),
+			Summary: fmt.Sprintf("%s. %s, %s.", d.TitleEn, strings.Join(d.Parties, site.Words.ListSep), d.Date),
 		})
 	}
 	return encodeXML(feed)

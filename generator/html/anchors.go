@@ -11,6 +11,8 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"statements/generator/i18n"
 )
 
 // Anchors is the goldmark extension that gives paragraphs ids and turns each
@@ -26,18 +28,19 @@ import (
 //     the classes line-*, which style the paragraph itself;
 //   - a Block renders as <div id="…"> with its paragraphs and a
 //     self-link (¶) that shows on hover and keyboard focus; a heading with an
-//     id gets the same self-link.
-var Anchors goldmark.Extender = anchors{}
+//     id gets the same self-link. A screen reader names the link with the
+//     wording's Site.LinkTo and the block's label.
+func Anchors(w *i18n.Strings) goldmark.Extender { return anchors{w} }
 
-type anchors struct{}
+type anchors struct{ words *i18n.Strings }
 
-func (anchors) Extend(m goldmark.Markdown) {
+func (a anchors) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(
 		parser.WithAttribute(),
 		parser.WithParagraphTransformers(util.Prioritized(paragraphAttributes{}, 50)),
 		parser.WithASTTransformers(util.Prioritized(blockGrouper{}, 100)),
 	)
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(anchorRenderer{}, 100)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(anchorRenderer{a.words}, 100)))
 }
 
 // paragraphAttributes moves a trailing " {…}" attribute list of a paragraph's
@@ -193,12 +196,12 @@ func continues(n ast.Node, id string) bool {
 }
 
 // anchorRenderer renders Blocks and adds self-links to headings with ids.
-type anchorRenderer struct{}
+type anchorRenderer struct{ words *i18n.Strings }
 
-func (anchorRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindBlock, renderBlock)
-	reg.Register(ast.KindHeading, renderHeading)
-	reg.Register(ast.KindParagraph, renderParagraph)
+func (r anchorRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindBlock, r.renderBlock)
+	reg.Register(ast.KindHeading, r.renderHeading)
+	reg.Register(ast.KindParagraph, r.renderParagraph)
 }
 
 // renderAttributes writes the attributes a block or heading carries into
@@ -213,34 +216,38 @@ func renderAttributes(w util.BufWriter, node ast.Node) {
 	}
 }
 
-func renderBlock(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+func (r anchorRenderer) renderBlock(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
 		w.WriteString(`<div`)
 		renderAttributes(w, node)
 		w.WriteString(">\n")
 		return ast.WalkContinue, nil
 	}
-	writeSelfLink(w, node)
+	r.writeSelfLink(w, node)
 	w.WriteString("</div>\n")
 	return ast.WalkContinue, nil
 }
 
 // writeSelfLink writes the ¶ link to an anchored node; its accessible name
-// says which block it links to ("链接：二、5", or for a further paragraph
-// its locator, "链接：第一部分第2项第二段"), and it carries the locators
-// a citation of it uses (data-loc, data-loc-en).
-func writeSelfLink(w util.BufWriter, node ast.Node) {
+// says which block it links to (Site.LinkTo with the block's label, "二、5",
+// or for a further paragraph its locator, "第一部分第2项第二段"), and it
+// carries the label and the locators a citation of it uses (data-label,
+// data-loc, data-loc-en).
+func (r anchorRenderer) writeSelfLink(w util.BufWriter, node ast.Node) {
 	id, _ := node.AttributeString("id")
 	w.WriteString(`<a class="self" href="#`)
 	w.Write(util.EscapeHTML(id.([]byte)))
-	w.WriteString(`" aria-label="链接`)
+	w.WriteString(`" aria-label="`)
 	label, ok := node.AttributeString("data-label")
 	if !ok {
 		label, ok = node.AttributeString("data-loc")
 	}
 	if ok {
-		w.WriteString("：")
+		w.Write(util.EscapeHTML([]byte(i18n.Sub(r.words.Site.LinkTo, "label", string(label.([]byte))))))
+		w.WriteString(`" data-label="`)
 		w.Write(util.EscapeHTML(label.([]byte)))
+	} else {
+		w.Write(util.EscapeHTML([]byte(r.words.Site.Link)))
 	}
 	w.WriteByte('"')
 	for _, name := range []string{"data-loc", "data-loc-en"} {
@@ -255,7 +262,7 @@ func writeSelfLink(w util.BufWriter, node ast.Node) {
 
 // renderParagraph renders a paragraph; a further paragraph of a block,
 // which has an id and locators of its own, ends with its own self-link.
-func renderParagraph(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+func (r anchorRenderer) renderParagraph(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	_, own := node.AttributeString("data-loc")
 	if entering {
 		w.WriteString("<p")
@@ -268,13 +275,13 @@ func renderParagraph(w util.BufWriter, source []byte, node ast.Node, entering bo
 		return ast.WalkContinue, nil
 	}
 	if own {
-		writeSelfLink(w, node)
+		r.writeSelfLink(w, node)
 	}
 	w.WriteString("</p>\n")
 	return ast.WalkContinue, nil
 }
 
-func renderHeading(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+func (r anchorRenderer) renderHeading(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*ast.Heading)
 	if entering {
 		w.WriteString("<h")
@@ -285,7 +292,7 @@ func renderHeading(w util.BufWriter, source []byte, node ast.Node, entering bool
 	}
 	if _, ok := n.AttributeString("id"); ok {
 		if _, isBlock := n.AttributeString("data-label"); isBlock {
-			writeSelfLink(w, n)
+			r.writeSelfLink(w, n)
 		}
 	}
 	w.WriteString("</h")

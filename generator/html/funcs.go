@@ -5,14 +5,26 @@ import (
 	"strings"
 
 	"statements/generator/export"
+	"statements/generator/i18n"
 	"statements/generator/markdown"
 	"statements/generator/siteurl"
 	"statements/generator/structure"
 )
 
-// funcs are the functions layouts may call.
-func funcs(base siteurl.Base) template.FuncMap {
+// funcs are the functions layouts may call; w is the site's wording, and
+// inline renders a line of markdown wording.
+func funcs(base siteurl.Base, w *i18n.Strings, inline func(string) (template.HTML, error)) template.FuncMap {
 	return template.FuncMap{
+		// sub fills a wording's placeholders: {{sub .Words.Clause.Prev "label" .Label}}.
+		"sub": i18n.Sub,
+		// md renders wording written in markdown, its links included.
+		"md": inline,
+		// date writes an ISO date the language's way: 2025年9月4日.
+		"date": w.Date,
+		// count picks the wording for a number: {{count .Words.Document.Chars 3}}.
+		"count": func(c i18n.Count, n int) string { return c.Of(n) },
+		// stringsPath is the site path of the scripts' wording in a language.
+		"stringsPath": i18n.ScriptPath,
 		// url is the link to a site path: {{url "/"}}.
 		"url": base.Path,
 		// abs is the absolute URL of a site path, for canonical links and citations.

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"os"
 	"slices"
+	"statements/generator/i18n/i18ntest"
 	"testing"
 
 	"github.com/alecthomas/chroma/v2"
@@ -67,7 +68,7 @@ func TestHighlightCSS(t *testing.T) {
 
 func TestCodeIsHighlightedWithClasses(t *testing.T) {
 	var out bytes.Buffer
-	if err := NewMarkdown().Convert([]byte("```json\n{\"eid\": \"para_4\", \"num\": 4}\n```\n\n```nosuchlanguage\n<a>&\n```\n"), &out); err != nil {
+	if err := NewMarkdown(i18ntest.Words(t, "zh-Hans")).Convert([]byte("```json\n{\"eid\": \"para_4\", \"num\": 4}\n```\n\n```nosuchlanguage\n<a>&\n```\n"), &out); err != nil {
 		t.Fatal(err)
 	}
 	html := out.String()

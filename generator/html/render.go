@@ -12,6 +12,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 
+	"statements/generator/i18n"
 	"statements/generator/internal/digest"
 	"statements/generator/load"
 	"statements/generator/markdown"
@@ -23,6 +24,7 @@ import (
 // Renderer turns pages into HTML. It is safe for concurrent use.
 type Renderer struct {
 	md      goldmark.Markdown
+	words   *i18n.Strings
 	layouts map[markdown.Layout]*template.Template
 	base    siteurl.Base
 	digest  digest.Digest
@@ -51,6 +53,7 @@ type DocumentSummary struct{ Slug, Path, Title, Short, Date string }
 
 // PageData is what a layout template sees.
 type PageData struct {
+	Words    *i18n.Strings // the site's wording
 	Site     *Site
 	Page     *markdown.Page
 	Content  template.HTML // the page's markdown, rendered
@@ -66,23 +69,26 @@ type RenderedSection struct {
 	Content   template.HTML
 }
 
-// NewMarkdown is the goldmark set-up every page is rendered with.
-func NewMarkdown() goldmark.Markdown {
-	return goldmark.New(goldmark.WithExtensions(Anchors, Mark, Names, extension.Table, codeHighlighting))
+// NewMarkdown is the goldmark set-up every page is rendered with, in the
+// language of w.
+func NewMarkdown(w *i18n.Strings) goldmark.Markdown {
+	return goldmark.New(goldmark.WithExtensions(Anchors(w), Mark, Names, extension.Table, codeHighlighting))
 }
 
 // newSiteMarkdown is NewMarkdown for one site: site paths get its base path.
-func newSiteMarkdown(base siteurl.Base) goldmark.Markdown {
-	md := NewMarkdown()
+func newSiteMarkdown(base siteurl.Base, w *i18n.Strings) goldmark.Markdown {
+	md := NewMarkdown(w)
 	SiteLinks(base.Prefix()).Extend(md)
 	return md
 }
 
-// New parses the layouts once, for every page of a build.
-func New(layouts fs.FS, base siteurl.Base) (*Renderer, error) {
-	r := &Renderer{md: newSiteMarkdown(base), layouts: map[markdown.Layout]*template.Template{}, base: base}
+// New parses the layouts once, for every page of a build, in the language
+// of the wording w.
+func New(layouts fs.FS, base siteurl.Base, w *i18n.Strings) (*Renderer, error) {
+	r := &Renderer{words: w, layouts: map[markdown.Layout]*template.Template{}, base: base}
+	r.md = newSiteMarkdown(base, w)
 	var read []layoutFile
-	baseT, err := parseLayout(template.New("base.html").Funcs(funcs(base)), layouts, "base.html", &read)
+	baseT, err := parseLayout(template.New("base.html").Funcs(funcs(base, w, r.inline)), layouts, "base.html", &read)
 	if err != nil {
 		return nil, err
 	}
@@ -106,12 +112,14 @@ func New(layouts fs.FS, base siteurl.Base) (*Renderer, error) {
 	r.digest = digest.Of(struct {
 		Layouts []layoutFile
 		Base    string
-	}{read, base.Abs("/")})
+		Words   *i18n.Strings
+	}{read, base.Abs("/"), w})
 	return r, nil
 }
 
-// Digest is a digest of every layout file the Renderer parsed and of the
-// base URL: with an Input's, all that a page's HTML depends on.
+// Digest is a digest of every layout file the Renderer parsed, of the
+// base URL and of the wording: with an Input's, all that a page's HTML
+// depends on.
 func (r *Renderer) Digest() digest.Digest { return r.digest }
 
 // layoutFile is a layout as parsed, for the Renderer's digest.
@@ -149,7 +157,7 @@ func (r *Renderer) Render(in Input) ([]byte, error) {
 	if err := r.md.Convert(p.Body, &body); err != nil {
 		return nil, fmt.Errorf("%s: markdown: %w", p.Path, err)
 	}
-	data := PageData{Site: in.Site, Page: p, Content: template.HTML(body.String())}
+	data := PageData{Words: r.words, Site: in.Site, Page: p, Content: template.HTML(body.String())}
 	for _, sec := range p.Sections {
 		body.Reset()
 		if err := r.md.Convert(sec.Body, &body); err != nil {
@@ -192,4 +200,21 @@ func layoutError(err error) error {
 		return fmt.Errorf("layouts/%s:%d: %s", m[1], line, m[3])
 	}
 	return fmt.Errorf("layouts: %w", err)
+}
+
+// inline renders a line of markdown wording (a strings file's, its
+// placeholders filled) as HTML without its paragraph; several paragraphs
+// or a list keep their elements.
+func (r *Renderer) inline(wording string) (template.HTML, error) {
+	var out bytes.Buffer
+	if err := r.md.Convert([]byte(wording), &out); err != nil {
+		return "", err
+	}
+	html := bytes.TrimSpace(out.Bytes())
+	if inner, ok := bytes.CutPrefix(html, []byte("<p>")); ok && bytes.Count(html, []byte("<p>")) == 1 {
+		if inner, ok := bytes.CutSuffix(inner, []byte("</p>")); ok {
+			return template.HTML(inner), nil
+		}
+	}
+	return template.HTML(html), nil
 }

@@ -52,7 +52,15 @@ type Site struct {
 	// URLs, link previews, citations, the sitemap and the feed use it. A
 	// -base-url given to the build wins over it.
 	URL string `yaml:"url"`
+	// Language is the language tag of the documents' text and of the
+	// site's own pages, whose wording layouts/strings/<language>.yaml
+	// gives; DefaultLanguage when not given.
+	Language string `yaml:"language"`
 }
+
+// DefaultLanguage is the language of a site whose site.yaml names none:
+// that of the official Chinese documents this generator publishes.
+const DefaultLanguage = "zh-Hans"
 
 // Document is one official document: content/documents/<slug>.md.
 type Document struct {
@@ -215,6 +223,9 @@ func loadSite(fsys namedFS, errs *errorList) Site {
 	}
 	if s.Title == "" {
 		errs.add(name, 1, "title is missing")
+	}
+	if s.Language == "" {
+		s.Language = DefaultLanguage
 	}
 	if s.URL != "" {
 		if b, err := siteurl.Parse(s.URL); err != nil {

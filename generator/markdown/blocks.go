@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"statements/generator/i18n"
 	"statements/generator/structure"
 )
 
@@ -116,34 +117,35 @@ func (c *DocContext) writeThemeNote(b *strings.Builder, d *structure.Document, b
 	if len(themes) == 0 {
 		return
 	}
+	w := c.Words
 	shown := noteDocuments(themes, d.Slug)
 	sep := ""
 	for _, other := range shown {
-		fmt.Fprintf(b, "%s另见%s：", sep, escapeInline(other.Short))
-		sep = "。"
+		b.WriteString(escapeInline(sep + i18n.Sub(w.Notes.SeeAlso, "document", other.Short)))
+		sep = w.Notes.Sentence
 		for i, g := range groupByRefs(themes, other.Slug) {
 			if i > 0 {
-				b.WriteString("；")
+				b.WriteString(escapeInline(w.Notes.Group))
 			}
 			c.writeThemeNames(b, g, linked)
-			b.WriteString("：")
+			b.WriteString(escapeInline(w.Colon))
 			refs := g[0].in(other.Slug)
 			for k, r := range refs {
 				if k == maxAlsoIn {
-					fmt.Fprintf(b, " [共 %d 段](%s)", len(refs), c.Base.Path(g[0].passages(other.Slug)))
+					fmt.Fprintf(b, " [%s](%s)", escapeInline(w.Notes.AllPassages.Of(len(refs))), c.Base.Path(g[0].passages(other.Slug)))
 					break
 				}
 				if k > 0 {
-					b.WriteString("、")
+					b.WriteString(escapeInline(w.ListSep))
 				}
 				fmt.Fprintf(b, "[%s](%s)", escapeInline(r.Label), c.Base.Path("/"+other.Slug+"/#"+r.EID))
 			}
 		}
 	}
 	if further := beyond(themes, shown); len(further) > 0 {
-		fmt.Fprintf(b, "%s另见其他文件：", sep)
+		b.WriteString(escapeInline(sep + w.Notes.SeeOthers))
 		c.writeThemeNames(b, further, nil)
-		sep = "。"
+		sep = w.Notes.Sentence
 	}
 	var only []*ThemeNote
 	for _, t := range themes {
@@ -152,7 +154,7 @@ func (c *DocContext) writeThemeNote(b *strings.Builder, d *structure.Document, b
 		}
 	}
 	if len(only) > 0 {
-		fmt.Fprintf(b, "%s仅见于本文件：", sep)
+		b.WriteString(escapeInline(sep + w.Notes.OnlyHere))
 		c.writeThemeNames(b, only, linked)
 	}
 	b.WriteString(" {.note}\n\n")
@@ -211,7 +213,7 @@ func beyond(themes []*ThemeNote, shown []DocRefs) []*ThemeNote {
 func (c *DocContext) writeThemeNames(b *strings.Builder, group []*ThemeNote, linked map[*ThemeNote]bool) {
 	for j, t := range group {
 		if j > 0 {
-			b.WriteString("、")
+			b.WriteString(escapeInline(c.Words.ListSep))
 		}
 		if linked[t] {
 			b.WriteString(escapeInline(t.Title))

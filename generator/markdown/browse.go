@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"statements/generator/grammar"
+	"statements/generator/i18n"
 	"statements/generator/siteurl"
 	"statements/generator/structure"
 )
@@ -115,26 +116,27 @@ func pageCount(n, per int) int { return max(1, (n+per-1)/per) }
 
 // writeDocumentList writes documents as a list, newest first.
 func (s *Site) writeDocumentList(b *strings.Builder, docs []*structure.Document) {
+	w := s.Words
 	for _, d := range docs {
 		fmt.Fprintf(b, "- [%s](%s)  \n", Escape(d.Title), s.Base.Path(DocumentPath(d)))
 		if d.TitleEn != "" {
 			fmt.Fprintf(b, "  %s  \n", Escape(d.TitleEn))
 		}
-		fmt.Fprintf(b, "  %s", d.Date)
+		fmt.Fprintf(b, "  %s", escapeInline(w.Date(d.Date)))
 		if len(d.Parties) > 0 {
-			fmt.Fprintf(b, " · %s", Escape(strings.Join(d.Parties, "、")))
+			fmt.Fprintf(b, " · %s", escapeInline(strings.Join(d.Parties, w.ListSep)))
 		}
-		fmt.Fprintf(b, " · %d 字\n", CharCount(d))
+		fmt.Fprintf(b, " · %s\n", escapeInline(w.Document.Chars.Of(CharCount(d))))
 	}
 	b.WriteString("\n")
 }
 
 // writePager writes the links between the pages of a list: page k of n.
-func writePager(b *strings.Builder, base siteurl.Base, path string, k, n int) {
+func writePager(b *strings.Builder, w *i18n.Strings, base siteurl.Base, path string, k, n int) {
 	if n <= 1 {
 		return
 	}
-	fmt.Fprintf(b, "第 %d / %d 页：", k, n)
+	b.WriteString(Escape(i18n.Sub(w.Browse.Pager, "k", k, "n", n)))
 	for i := 1; i <= n; i++ {
 		if i == k {
 			fmt.Fprintf(b, " **%d**", i)
@@ -154,16 +156,13 @@ func (s *Site) listPages(path, title string, crumbs []Crumb, intro string, docs 
 		if intro != "" {
 			fmt.Fprintf(&b, "%s\n\n", intro)
 		}
-		writePager(&b, s.Base, path, k, n)
+		writePager(&b, s.Words, s.Base, path, k, n)
 		s.writeDocumentList(&b, docs[(k-1)*PerPage:min(k*PerPage, len(docs))])
-		writePager(&b, s.Base, path, k, n)
-		pageTitle := title
-		if k > 1 {
-			pageTitle = fmt.Sprintf("%s（第 %d 页）", title, k)
-		}
+		writePager(&b, s.Words, s.Base, path, k, n)
+		pageTitle := pageTitle(s.Words, title, k)
 		pages = append(pages, &Page{
 			Path: pagePath(path, k), Layout: ListLayout, Title: pageTitle,
-			Description: fmt.Sprintf("%s：%d 份文件。", title, len(docs)),
+			Description: i18n.Sub(s.Words.Browse.ListDescription, "title", title, "documents", s.Words.Browse.Documents.Of(len(docs))),
 			Crumbs:      append(slices.Clone(crumbs), Crumb{Title: pageTitle}),
 			Front:       homeFront{Title: pageTitle, URL: s.Base.Abs(pagePath(path, k))},
 			Body:        []byte(b.String()),
@@ -172,42 +171,50 @@ func (s *Site) listPages(path, title string, crumbs []Crumb, intro string, docs 
 	return pages
 }
 
+// pageTitle is the title of page k of a list.
+func pageTitle(w *i18n.Strings, title string, k int) string {
+	if k <= 1 {
+		return title
+	}
+	return i18n.Sub(w.Browse.PageTitle, "title", title, "k", k)
+}
+
 // browsePages are the parties' and years' indexes and pages.
 func browsePages(s *Site) []*Page {
-	a := s.archive()
+	a, w := s.archive(), s.Words
 	var b strings.Builder
-	b.WriteString("本站文件的各方（国家、政府或组织），按文件数排列。\n\n")
+	fmt.Fprintf(&b, "%s\n\n", Escape(w.Browse.PartiesIntro))
 	for _, p := range a.parties {
-		fmt.Fprintf(&b, "- [%s](%s) %s · %d 份文件\n", Escape(p.Name), s.Base.Path(PartyPath(p.Party)), escapeInline(p.NameEn), len(p.Docs))
+		fmt.Fprintf(&b, "- [%s](%s) %s · %s\n", Escape(p.Name), s.Base.Path(PartyPath(p.Party)), escapeInline(p.NameEn), escapeInline(w.Browse.Documents.Of(len(p.Docs))))
 	}
 	b.WriteString("\n")
 	pages := []*Page{{
-		Path: PartiesPath, Layout: ListLayout, Title: "按国家和组织",
-		Description: "本站文件的各方，及各方参与的文件。",
-		Crumbs:      []Crumb{homeCrumb(), {Title: "按国家和组织"}},
-		Front:       homeFront{Title: "按国家和组织", URL: s.Base.Abs(PartiesPath)},
+		Path: PartiesPath, Layout: ListLayout, Title: w.Browse.Parties,
+		Description: w.Browse.PartiesDescription,
+		Crumbs:      []Crumb{homeCrumb(w), {Title: w.Browse.Parties}},
+		Front:       homeFront{Title: w.Browse.Parties, URL: s.Base.Abs(PartiesPath)},
 		Body:        []byte(b.String()),
 	}}
-	crumbs := []Crumb{homeCrumb(), {Title: "按国家和组织", Path: PartiesPath}}
+	crumbs := []Crumb{homeCrumb(w), {Title: w.Browse.Parties, Path: PartiesPath}}
 	for _, p := range a.parties {
-		intro := fmt.Sprintf("%s参与的全部文件，新者在前。", Escape(p.Name))
+		intro := Escape(i18n.Sub(w.Browse.PartyIntro, "party", p.Name))
 		pages = append(pages, s.listPages(PartyPath(p.Party), p.Name, crumbs, intro, p.Docs)...)
 	}
 	b.Reset()
 	for _, y := range a.years {
-		fmt.Fprintf(&b, "- [%s 年](%s) · %d 份文件\n", y.Year, s.Base.Path(YearPath(y.Year)), len(y.Docs))
+		fmt.Fprintf(&b, "- [%s](%s) · %s\n", escapeInline(i18n.Sub(w.Browse.Year, "year", y.Year)), s.Base.Path(YearPath(y.Year)), escapeInline(w.Browse.Documents.Of(len(y.Docs))))
 	}
 	b.WriteString("\n")
 	pages = append(pages, &Page{
-		Path: YearsPath, Layout: ListLayout, Title: "按年份",
-		Description: "本站文件按发布年份排列。",
-		Crumbs:      []Crumb{homeCrumb(), {Title: "按年份"}},
-		Front:       homeFront{Title: "按年份", URL: s.Base.Abs(YearsPath)},
+		Path: YearsPath, Layout: ListLayout, Title: w.Browse.Years,
+		Description: w.Browse.YearsDescription,
+		Crumbs:      []Crumb{homeCrumb(w), {Title: w.Browse.Years}},
+		Front:       homeFront{Title: w.Browse.Years, URL: s.Base.Abs(YearsPath)},
 		Body:        []byte(b.String()),
 	})
-	crumbs = []Crumb{homeCrumb(), {Title: "按年份", Path: YearsPath}}
+	crumbs = []Crumb{homeCrumb(w), {Title: w.Browse.Years, Path: YearsPath}}
 	for _, y := range a.years {
-		pages = append(pages, s.listPages(YearPath(y.Year), y.Year+" 年", crumbs, "", y.Docs)...)
+		pages = append(pages, s.listPages(YearPath(y.Year), i18n.Sub(w.Browse.Year, "year", y.Year), crumbs, "", y.Docs)...)
 	}
 	return pages
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"statements/generator/annotate"
+	"statements/generator/i18n"
 	"statements/generator/siteurl"
 	"statements/generator/structure"
 )
@@ -16,8 +17,9 @@ import (
 // (names, paths, a few block numbers) and no pointer into them, so that an
 // edit of another document changes it only when it changes what is shown.
 type DocContext struct {
-	Base siteurl.Base
-	Doc  *structure.Document
+	Base  siteurl.Base
+	Words *i18n.Strings
+	Doc   *structure.Document
 	// Notes are the themes that tag the document or whose terms occur in
 	// it; per block, by Block.Index, the themes that tag it (as indexes
 	// into Notes), and where their terms occur in it, in reading order.
@@ -75,7 +77,7 @@ func (s *Site) Contexts() []*DocContext {
 	a := s.archive()
 	contexts := make([]*DocContext, len(s.Documents))
 	for i, d := range s.Documents {
-		c := &DocContext{Base: s.Base, Doc: d, Themes: make([][]int, len(d.Blocks)), Matches: make([][]Match, len(d.Blocks))}
+		c := &DocContext{Base: s.Base, Words: s.Words, Doc: d, Themes: make([][]int, len(d.Blocks)), Matches: make([][]Match, len(d.Blocks))}
 		index := map[*annotate.Theme]int{}
 		note := func(t *annotate.Theme) int {
 			i, ok := index[t]

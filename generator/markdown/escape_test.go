@@ -2,6 +2,7 @@ package markdown_test
 
 import (
 	"bytes"
+	"statements/generator/i18n/i18ntest"
 	"strings"
 	"testing"
 	"unicode"
@@ -16,7 +17,7 @@ import (
 // renderedText renders one escaped line as an anchored paragraph and returns the paragraph's text.
 func renderedText(t testing.TB, line string) string {
 	var out bytes.Buffer
-	if err := html.NewMarkdown().Convert([]byte(markdown.Escape(line)+" {#x}\n"), &out); err != nil {
+	if err := html.NewMarkdown(i18ntest.Words(t, "zh-Hans")).Convert([]byte(markdown.Escape(line)+" {#x}\n"), &out); err != nil {
 		t.Fatal(err)
 	}
 	doc, err := xhtml.Parse(&out)

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"statements/generator/annotate"
+	"statements/generator/i18n"
 	"statements/generator/load"
 	"statements/generator/siteurl"
 	"statements/generator/structure"
@@ -16,6 +17,7 @@ import (
 type Site struct {
 	Meta      load.Site
 	Base      siteurl.Base
+	Words     *i18n.Strings // the site's wording, in its language
 	Documents []*structure.Document
 	Notes     *annotate.Annotations // the themes and where they occur
 	Pages     []*load.Page          // editorial pages
@@ -116,7 +118,8 @@ func finish(pages []*Page) []*Page {
 	return pages
 }
 
-func homeCrumb() Crumb { return Crumb{Title: "首页", Path: "/"} }
+// homeCrumb is a breadcrumb's first step.
+func homeCrumb(w *i18n.Strings) Crumb { return Crumb{Title: w.Site.Home, Path: "/"} }
 
 func (c *DocContext) documentPage() *Page {
 	d, s := c.Doc, c
@@ -126,8 +129,8 @@ func (c *DocContext) documentPage() *Page {
 		Path:        DocumentPath(d),
 		Layout:      DocumentLayout,
 		Title:       d.Title,
-		Description: fmt.Sprintf("%s（%s）全文，逐条可链接、可引用。", d.Title, d.Date),
-		Crumbs:      []Crumb{homeCrumb(), {Title: d.Short}},
+		Description: i18n.Sub(c.Words.Document.Description, "title", d.Title, "date", c.Words.Date(d.Date)),
+		Crumbs:      []Crumb{homeCrumb(c.Words), {Title: d.Short}},
 		Document:    d,
 		Parties:     c.Parties,
 		Front: documentFront{Title: d.Title, TitleEn: d.TitleEn, Date: d.Date, Parties: d.Parties,
@@ -166,9 +169,9 @@ func (c *DocContext) clausePage(blk *structure.Block) *Page {
 		Path:        BlockPath(d, blk),
 		Layout:      ClauseLayout,
 		Title:       ClauseTitle(d, blk),
-		HeadTitle:   ClauseTitle(d, blk) + "：" + Excerpt(WithoutMarker(blk), 40),
+		HeadTitle:   i18n.Sub(c.Words.Clause.HeadTitle, "title", ClauseTitle(d, blk), "excerpt", Excerpt(WithoutMarker(blk), 40)),
 		Description: Excerpt(blk.Text(), 160),
-		Crumbs:      clauseCrumbs(d, blk),
+		Crumbs:      clauseCrumbs(c.Words, d, blk),
 		Document:    d,
 		Block:       blk,
 		Front: clauseFront{Title: ClauseTitle(d, blk), Document: d.Title, Number: blk.Label, EID: blk.EID,
@@ -179,8 +182,8 @@ func (c *DocContext) clausePage(blk *structure.Block) *Page {
 
 // clauseCrumbs lead to a block's page through its document and the
 // blocks it is part of: 首页 › 中巴行动计划 › 二 › 二、5.
-func clauseCrumbs(d *structure.Document, blk *structure.Block) []Crumb {
-	crumbs := []Crumb{homeCrumb(), {Title: d.Short, Path: DocumentPath(d)}}
+func clauseCrumbs(w *i18n.Strings, d *structure.Document, blk *structure.Block) []Crumb {
+	crumbs := []Crumb{homeCrumb(w), {Title: d.Short, Path: DocumentPath(d)}}
 	for _, p := range blk.Ancestors() {
 		crumbs = append(crumbs, Crumb{Title: p.Label, Path: BlockPath(d, p)})
 	}
@@ -197,13 +200,13 @@ func homePage(s *Site) *Page {
 	if s.Meta.Description != "" {
 		fmt.Fprintf(&b, "%s\n\n", Escape(s.Meta.Description))
 	}
-	a := s.archive()
-	b.WriteString("## 最新文件 {#documents}\n\n")
+	a, w := s.archive(), s.Words
+	fmt.Fprintf(&b, "## %s {#documents}\n\n", Escape(w.Home.Latest))
 	s.writeDocumentList(&b, a.newest[:min(Latest, len(a.newest))])
-	fmt.Fprintf(&b, "全部 %d 份文件：[按年份](%s) · [按国家和组织](%s)\n\n", len(a.newest), s.Base.Path(YearsPath), s.Base.Path(PartiesPath))
-	b.WriteString("## 主题 {#themes}\n\n")
-	fmt.Fprintf(&b, "两份以上文件共同涉及的主题，附注释与逐段对照。[全部主题](%s)\n\n", s.Base.Path(ThemesPath))
-	for _, t := range s.Notes.Themes {
+	fmt.Fprintf(&b, "%s\n\n", i18n.Sub(w.Home.All, "documents", w.Browse.Documents.Of(len(a.newest)), "years", s.Base.Path(YearsPath), "parties", s.Base.Path(PartiesPath)))
+	fmt.Fprintf(&b, "## %s {#themes}\n\n", Escape(w.Home.Themes))
+	fmt.Fprintf(&b, "%s\n\n", i18n.Sub(w.Home.ThemesIntro, "themes", s.Base.Path(ThemesPath)))
+	for _, t := range s.themesInOrder() {
 		fmt.Fprintf(&b, "- [%s](%s) %s\n", escapeInline(t.Title), s.Base.Path(ThemePath(t)), escapeInline(t.TitleEn))
 	}
 	b.WriteString("\n")
@@ -216,14 +219,14 @@ func homePage(s *Site) *Page {
 
 func notFoundPage(s *Site) *Page {
 	var b strings.Builder
-	fmt.Fprintf(&b, "此地址没有页面。链接可能有误，或条款编号写法不同。可[搜索](%s)，或[按年份](%s)、[按国家和组织](%s)、[按主题](%s)查找。最新文件：\n\n",
-		s.Base.Path(SearchPath), s.Base.Path(YearsPath), s.Base.Path(PartiesPath), s.Base.Path(ThemesPath))
+	w := s.Words
+	fmt.Fprintf(&b, "%s\n\n", i18n.Sub(w.NotFound.Text, "search", s.Base.Path(SearchPath), "years", s.Base.Path(YearsPath), "parties", s.Base.Path(PartiesPath), "themes", s.Base.Path(ThemesPath)))
 	a := s.archive()
 	for _, d := range a.newest[:min(Latest, len(a.newest))] {
 		fmt.Fprintf(&b, "- [%s](%s)\n", Escape(d.Title), s.Base.Path(DocumentPath(d)))
 	}
 	b.WriteString("\n")
-	return &Page{Path: "/404.html", Layout: NotFoundLayout, Title: "未找到此页", Crumbs: []Crumb{homeCrumb(), {Title: "未找到"}}, Body: []byte(b.String())}
+	return &Page{Path: "/404.html", Layout: NotFoundLayout, Title: w.NotFound.Title, Crumbs: []Crumb{homeCrumb(w), {Title: w.NotFound.Crumb}}, Body: []byte(b.String())}
 }
 
 // CharCount is the number of non-space characters of a document's text.
@@ -246,7 +249,7 @@ func EditorialPath(p *load.Page) string { return "/" + p.Slug + "/" }
 func editorialPage(s *Site, p *load.Page) *Page {
 	return &Page{
 		Path: EditorialPath(p), Layout: EditorialLayout, Title: p.Title, Description: p.Description,
-		Crumbs: []Crumb{homeCrumb(), {Title: p.Title}},
+		Crumbs: []Crumb{homeCrumb(s.Words), {Title: p.Title}},
 		Front:  homeFront{Title: p.Title, URL: s.Base.Abs(EditorialPath(p))},
 		Body:   []byte(p.Body),
 	}
@@ -257,15 +260,12 @@ const SearchPath = "/search/"
 
 // searchPage explains how to search; the layout adds the form, and search.js the results.
 func searchPage(s *Site) *Page {
-	var b strings.Builder
-	b.WriteString("输入词语、名称或条款编号（如“一、5”“第四条”“part_2”），即可在全部文件的正文、标题和主题名称中查找；结果随输入即时更新，并可通过地址分享（例如 `/search/?q=一带一路`）。" +
-		"查找不分简繁、全角半角，也不计空格、连字符、破折号和间隔号。\n\n")
-	b.WriteString("Search finds every clause whose text contains what you type, and the documents and themes whose names do (in Chinese or English: *Belt and Road*, *Resolution 2758*, *CPEC*), and clauses by number; the query stays in the address, so a search can be shared.\n\n")
+	w := s.Words.Search
 	return &Page{
-		Path: SearchPath, Layout: SearchLayout, Title: "搜索",
-		Description: "在全部文件中查找词语，结果按文件分组并链接到段落。",
-		Crumbs:      []Crumb{homeCrumb(), {Title: "搜索"}},
-		Front:       homeFront{Title: "搜索", URL: s.Base.Abs(SearchPath)},
-		Body:        []byte(b.String()),
+		Path: SearchPath, Layout: SearchLayout, Title: w.Title,
+		Description: w.Description,
+		Crumbs:      []Crumb{homeCrumb(s.Words), {Title: w.Title}},
+		Front:       homeFront{Title: w.Title, URL: s.Base.Abs(SearchPath)},
+		Body:        []byte(w.Help + "\n\n"),
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"statements/generator/annotate"
+	"statements/generator/i18n"
 	"statements/generator/siteurl"
 	"statements/generator/structure"
 )
@@ -34,6 +35,7 @@ type themeFront struct {
 // document only its slug, its short title and the passages shown.
 type ThemePage struct {
 	Base                 siteurl.Base
+	Words                *i18n.Strings
 	Slug, Title, TitleEn string
 	Terms                []string
 	Body                 string // the annotation, on the first page only
@@ -57,7 +59,7 @@ func (s *Site) ThemePages() []*ThemePage {
 	for _, t := range s.Notes.Themes {
 		n := pageCount(len(t.Docs), ThemeDocsPerPage)
 		for k := 1; k <= n; k++ {
-			tp := &ThemePage{Base: s.Base, Slug: t.Slug, Title: t.Title, TitleEn: t.TitleEn, Terms: t.Terms, K: k, N: n, Docs: len(t.Docs), Find: s.Notes.Terms}
+			tp := &ThemePage{Base: s.Base, Words: s.Words, Slug: t.Slug, Title: t.Title, TitleEn: t.TitleEn, Terms: t.Terms, K: k, N: n, Docs: len(t.Docs), Find: s.Notes.Terms}
 			if k == 1 {
 				tp.Body = t.Body
 			}
@@ -76,34 +78,33 @@ func (s *Site) ThemePages() []*ThemePage {
 
 // Page writes the theme page.
 func (tp *ThemePage) Page() *Page {
-	title := tp.Title
-	if tp.K > 1 {
-		title = fmt.Sprintf("%s（第 %d 页）", tp.Title, tp.K)
-	}
+	w := tp.Words
+	title := pageTitle(w, tp.Title, tp.K)
 	path := themePath(tp.Slug)
 	p := &Page{
 		Path:          pagePath(path, tp.K),
 		Layout:        ThemeLayout,
 		Title:         title,
 		HeadTitle:     title,
-		Description:   fmt.Sprintf("%s（%s）：注释，及各文件中的相关段落对照。", tp.Title, tp.TitleEn),
-		Crumbs:        []Crumb{homeCrumb(), {Title: "主题", Path: ThemesPath}, {Title: title}},
+		Description:   i18n.Sub(w.Themes.ThemeDescription, "title", tp.Title, "title_en", tp.TitleEn),
+		Crumbs:        []Crumb{homeCrumb(w), {Title: w.Themes.Title, Path: ThemesPath}, {Title: title}},
 		TitleEn:       tp.TitleEn,
 		Front:         themeFront{Title: title, TitleEn: tp.TitleEn, Terms: tp.Terms, URL: tp.Base.Abs(pagePath(path, tp.K))},
-		SectionsTitle: fmt.Sprintf("各文件中的相关段落（%d 份文件）", tp.Docs),
+		SectionsTitle: i18n.Sub(w.Themes.Sections, "documents", w.Browse.Documents.Of(tp.Docs)),
 	}
 	var b strings.Builder
 	if tp.K == 1 {
 		b.WriteString(strings.TrimSpace(tp.Body) + "\n\n")
 	}
-	writePager(&b, tp.Base, path, tp.K, tp.N)
+	writePager(&b, w, tp.Base, path, tp.K, tp.N)
 	p.Body = []byte(b.String())
 	for _, ps := range tp.Passages {
 		var b strings.Builder
 		for _, ex := range ps.Blocks {
-			writePassage(&b, tp.Base, ps.Slug, ex, tp.Find, tp.Slug)
+			writePassage(&b, tp.Base, w, ps.Slug, ex, tp.Find, tp.Slug)
 		}
-		p.Sections = append(p.Sections, Section{ID: "in-" + ps.Slug, Title: fmt.Sprintf("%s（%d 段）", ps.Short, len(ps.Blocks)), Body: []byte(b.String())})
+		title := i18n.Sub(w.Themes.Section, "document", ps.Short, "passages", w.Themes.Passages.Of(len(ps.Blocks)))
+		p.Sections = append(p.Sections, Section{ID: "in-" + ps.Slug, Title: title, Body: []byte(b.String())})
 	}
 	return p
 }
@@ -116,10 +117,10 @@ func ThemeIn(t *annotate.Theme, d *structure.Document) string {
 
 // writePassage writes a block as a passage of a theme page: its number
 // linking to the clause in context, its text with the theme's terms highlighted.
-func writePassage(b *strings.Builder, base siteurl.Base, doc string, ex *structure.Excerpt, terms *annotate.Terms, slug string) {
+func writePassage(b *strings.Builder, base siteurl.Base, w *i18n.Strings, doc string, ex *structure.Excerpt, terms *annotate.Terms, slug string) {
 	for i, text := range ex.Texts {
 		if i == 0 {
-			fmt.Fprintf(b, "[%s](%s %s) ", escapeInline(ex.Label), base.Path(inContext(doc, ex.EID)), attrValue("在全文中阅读"))
+			fmt.Fprintf(b, "[%s](%s %s) ", escapeInline(ex.Label), base.Path(inContext(doc, ex.EID)), attrValue(w.Clause.InContext))
 		}
 		pos := 0
 		for _, m := range terms.Find(text, slug) {
@@ -135,16 +136,26 @@ func writePassage(b *strings.Builder, base siteurl.Base, doc string, ex *structu
 // themesPage lists every theme with how many blocks of how many documents it tags.
 func themesPage(s *Site) *Page {
 	var b strings.Builder
-	b.WriteString("两份以上文件共同涉及的主题，及其出现的段落数和文件数。点击主题查看注释和逐段对照。\n\n")
-	for _, t := range s.Notes.Themes {
-		fmt.Fprintf(&b, "- [%s](%s) %s · %d 段，%d 份文件\n", escapeInline(t.Title), s.Base.Path(ThemePath(t)), escapeInline(t.TitleEn), len(t.Refs), len(t.Docs))
+	w := s.Words
+	fmt.Fprintf(&b, "%s\n\n", Escape(w.Themes.Intro))
+	for _, t := range s.themesInOrder() {
+		counts := i18n.Sub(w.Themes.Counts, "passages", w.Themes.Passages.Of(len(t.Refs)), "documents", w.Browse.Documents.Of(len(t.Docs)))
+		fmt.Fprintf(&b, "- [%s](%s) %s · %s\n", escapeInline(t.Title), s.Base.Path(ThemePath(t)), escapeInline(t.TitleEn), escapeInline(counts))
 	}
 	b.WriteString("\n")
 	return &Page{
-		Path: ThemesPath, Layout: ThemesLayout, Title: "主题",
-		Description: "各文件共同涉及的主题一览，及其出现的段落数和文件数。",
-		Crumbs:      []Crumb{homeCrumb(), {Title: "主题"}},
-		Front:       homeFront{Title: "主题", URL: s.Base.Abs(ThemesPath)},
+		Path: ThemesPath, Layout: ThemesLayout, Title: w.Themes.Title,
+		Description: w.Themes.Description,
+		Crumbs:      []Crumb{homeCrumb(w), {Title: w.Themes.Title}},
+		Front:       homeFront{Title: w.Themes.Title, URL: s.Base.Abs(ThemesPath)},
 		Body:        []byte(b.String()),
 	}
+}
+
+// themesInOrder lists the themes in the order of the site's language:
+// by their names, as the language sorts them (Chinese names by pinyin).
+func (s *Site) themesInOrder() []*annotate.Theme {
+	themes := slices.Clone(s.Notes.Themes)
+	i18n.Sort(s.Words, themes, func(t *annotate.Theme) string { return t.Title })
+	return themes
 }

@@ -73,6 +73,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	_ "embed"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -99,8 +100,10 @@ import (
 	"statements/generator/internal/testenv"
 )
 
-// defaultQueries: see the package comment.
-const defaultQueries = "合作,构建人类命运共同体,和,Belt and Road,一、5,第四条,量子引力"
+// defaultQueries, one per line in queries.txt: see the package comment.
+//
+//go:embed queries.txt
+var defaultQueries string
 
 // watchJS runs in every document the tab loads, before the page's own
 // scripts. window.__searchlatency.done resolves when article.search gets
@@ -252,7 +255,7 @@ func main() {
 	flag.StringVar(&c.dir, "dir", "", "a built site to serve (required), e.g. public")
 	flag.IntVar(&c.runs, "runs", 5, "cold loads measured per query")
 	flag.IntVar(&c.warmup, "warmup", 1, "loads of the first query made first and not counted")
-	flag.StringVar(&q, "q", defaultQueries, "queries, separated by commas")
+	flag.StringVar(&q, "q", strings.Join(strings.Split(strings.TrimSpace(defaultQueries), "\n"), ","), "queries, separated by commas")
 	flag.StringVar(&c.jsonOut, "json", "", "also write every number as JSON to `FILE`")
 	flag.StringVar(&c.chrome, "chrome", "/usr/bin/chromium", "Chromium's path")
 	flag.DurationVar(&c.timeout, "timeout", 30*time.Second, "longest wait for one load to show its results")

@@ -9,6 +9,7 @@ import (
 
 	"statements/generator/annotate"
 	"statements/generator/build"
+	"statements/generator/i18n"
 	"statements/generator/load"
 	"statements/generator/markdown"
 	"statements/generator/structure"
@@ -53,8 +54,12 @@ func Analyse(tb testing.TB, s Site) *Stages {
 	if err != nil {
 		tb.Fatal(err)
 	}
+	words, err := i18n.LoadLanguage(cfg.Layouts, content.Site.Language)
+	if err != nil {
+		tb.Fatal(err)
+	}
 	return &Stages{Config: cfg, Content: content, Documents: docs, Notes: notes,
-		Markdown: &markdown.Site{Meta: content.Site, Base: cfg.Base, Documents: docs, Notes: notes, Pages: content.Pages}}
+		Markdown: &markdown.Site{Meta: content.Site, Base: cfg.Base, Words: words, Documents: docs, Notes: notes, Pages: content.Pages}}
 }
 
 // RunStages runs every stage, keeping what each gives. It skips a corpus
