@@ -7,7 +7,7 @@
   var page = document.querySelector("article.search[data-index]");
   if (!page) return;
   page.classList.add("js");
-  var words = JSON.parse(page.dataset.words);
+  var words = (window.siteWords || {}).search || {};
   var input = page.querySelector("#q");
   var status = page.querySelector(".search-status");
   var results = page.querySelector(".search-results");

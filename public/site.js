@@ -5,7 +5,9 @@
 //   <article data-doc-path data-cite-en data-cite-zh> wraps a document's blocks; data-cite-* are
 //   the citations of any block of it (package cite), with the placeholders {locator}, {url} and
 //   {accessed}. Each block, and each further paragraph of a block (a <p> with an id), holds an
-//   a.self whose aria-label is "链接：<label>" and whose data-loc and data-loc-en are its locators.
+//   a.self whose data-label is the block's number or locator, and whose data-loc and data-loc-en
+//   are its locators. window.siteWords.site (layouts/strings, loaded before this script) is
+//   what the buttons and messages say, in the page's language.
 (function () {
   "use strict";
   // A printed page ends with its address, so a paper copy can be traced back.
@@ -17,6 +19,11 @@
     p.textContent = location.href.split("#")[0];
     main.appendChild(p);
   });
+  var words = (window.siteWords || {}).site || {};
+  // say fills a wording's {placeholders}.
+  function say(wording, values) {
+    return String(wording || "").replace(/\{(\w+)\}/g, function (m, k) { return k in values ? values[k] : m; });
+  }
   var article = document.querySelector("article[data-doc-path]");
   if (!article) { notFoundRedirect(); return; }
   var doc = {
@@ -46,7 +53,7 @@
   }
   function labelOf(block) {
     var self = selfOf(block);
-    return self ? self.getAttribute("aria-label").replace(/^链接：?/, "") : "";
+    return self ? self.dataset.label || "" : "";
   }
   // A block has a page of its own; a further paragraph of it is a place in the document.
   function permalink(block) {
@@ -91,14 +98,14 @@
   var actions = {
     link: function (block) {
       var quote = selectionIn(block);
-      if (quote) return [new URL(doc.docPath + "#" + block.id + ":~:text=" + textDirective(quote), location.href).href, "已复制指向所选文字的链接"];
-      return [permalink(block), "已复制本段链接"];
+      if (quote) return [new URL(doc.docPath + "#" + block.id + ":~:text=" + textDirective(quote), location.href).href, words.copied_selection];
+      return [permalink(block), words.copied_link];
     },
     zh: function (block) {
-      return [cite(doc.citeZh, block, "zh"), "已复制中文引用（GB/T 7714）"];
+      return [cite(doc.citeZh, block, "zh"), words.copied_zh];
     },
     en: function (block) {
-      return [cite(doc.citeEn, block, "en"), "English citation copied"];
+      return [cite(doc.citeEn, block, "en"), words.copied_en];
     }
   };
   function button(kind, text, label) {
@@ -116,10 +123,10 @@
     var label = labelOf(block);
     var tools = document.createElement("span");
     tools.className = "tools";
-    tools.appendChild(button("link", "复制链接", "复制链接：" + label));
-    tools.appendChild(button("zh", "引用", "复制中文引用：" + label));
-    // The accessible name holds the visible "Cite" (WCAG 2.5.3 Label in Name).
-    var en = tools.appendChild(button("en", "Cite", "Cite in English: " + label));
+    tools.appendChild(button("link", words.copy_link, say(words.copy_link_to, { label: label })));
+    tools.appendChild(button("zh", words.cite_zh, say(words.cite_zh_to, { label: label })));
+    // Each accessible name holds the visible text (WCAG 2.5.3 Label in Name).
+    var en = tools.appendChild(button("en", words.cite_en, say(words.cite_en_to, { label: label })));
     en.lang = "en";
     self.after(tools);
   });
@@ -130,13 +137,13 @@
     var block = p.dataset.block && document.getElementById(p.dataset.block);
     p.textContent = block ? cite(lang === "en" ? doc.citeEn : doc.citeZh, block, lang) :
       p.dataset.citation.split("{url}").join(new URL(p.dataset.path, location.href).href).split("{accessed}").join(accessed(lang));
-    var b = button("own", lang === "en" ? "Copy" : "复制", lang === "en" ? "Copy the English citation" : "复制中文引用");
+    var b = button("own", words["copy_" + lang], words["copy_own_" + lang]);
     if (lang === "en") b.lang = "en";
     p.after(b);
   });
   actions.own = function (b) {
     var p = b.previousElementSibling;
-    return [p.textContent, p.lang === "en" ? "English citation copied" : "已复制中文引用（GB/T 7714）"];
+    return [p.textContent, p.lang === "en" ? words.copied_en : words.copied_zh];
   };
   // mousedown would clear a text selection before click reads it.
   article.addEventListener("mousedown", function (e) {
