@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"statements/generator/align"
 	"statements/generator/annotate"
 	"statements/generator/export"
 	"statements/generator/feeds"
@@ -134,11 +135,15 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
+	translations, staleTranslations, err := align.Align(docs, content.Translations)
+	if err != nil {
+		return nil, err
+	}
 	words, err := i18n.LoadLanguage(cfg.Layouts, content.Site.Language)
 	if err != nil {
 		return nil, err
 	}
-	ms := &markdown.Site{Meta: content.Site, Base: cfg.Base, Words: words, Documents: docs, Notes: notes, Pages: content.Pages}
+	ms := &markdown.Site{Meta: content.Site, Base: cfg.Base, Words: words, Documents: docs, Notes: notes, Pages: content.Pages, Translations: translations}
 	renderer, err := html.New(cfg.Layouts, cfg.Base, words)
 	if err != nil {
 		return nil, err
@@ -243,7 +248,7 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 		return nil, err
 	}
 	c.keep(k.links)
-	warnings := content.Warnings
+	warnings := append(content.Warnings, staleTranslations...)
 	for _, d := range docs {
 		warnings = append(warnings, d.Warnings...)
 	}

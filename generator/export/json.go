@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 
 	"statements/generator/cite"
 	"statements/generator/load"
@@ -57,6 +58,28 @@ type Block struct {
 	Lines   []string `json:"lines,omitempty"` // the role of each paragraph of a preface, closing or attachment heading
 	URL     string   `json:"url"`
 	Themes  []string `json:"themes"` // slugs of the themes that tag the block
+	// Translations are the block's text in other languages: the editors'
+	// unofficial translations; the Chinese text is the authoritative one.
+	Translations []BlockTranslation `json:"translations,omitempty"`
+}
+
+// BlockTranslation is a block's text in one language.
+type BlockTranslation struct {
+	Lang   string `json:"lang"`
+	Status string `json:"status"`          // TranslationStatus
+	Stale  bool   `json:"stale,omitempty"` // the Chinese has changed since it was translated
+	Text   string `json:"text"`            // its paragraphs, one per line, as Block.Text
+}
+
+// TranslationStatus is what the data says of every translation: that it
+// is the editors', unofficial, and that the Chinese is authoritative.
+const TranslationStatus = "unofficial translation by the editors; the Chinese text is authoritative"
+
+// DocumentTranslation names a document's translation into one language.
+type DocumentTranslation struct {
+	Lang   string `json:"lang"`
+	Title  string `json:"title"`
+	Status string `json:"status"` // TranslationStatus
 }
 
 // Locator is how a citation points at a block (package grammar, Locators).
@@ -74,7 +97,11 @@ type Document struct {
 	URL        string     `json:"url"`
 	Provenance Provenance `json:"provenance"`
 	Citations  Citations  `json:"citations"`
-	Blocks     []Block    `json:"blocks"`
+	// Language is the language of the text (a BCP 47 tag: zh-Hans);
+	// Translations name its translations, which each block carries.
+	Language     string                `json:"language"`
+	Translations []DocumentTranslation `json:"translations,omitempty"`
+	Blocks       []Block               `json:"blocks"`
 }
 
 // Provenance says where a document's text comes from, how it was
@@ -109,7 +136,11 @@ func DocumentJSON(c *markdown.DocContext) ([]byte, error) {
 	doc := Document{Slug: d.Slug, Title: d.Title, TitleEn: d.TitleEn, Date: d.Date, URL: base.Abs(markdown.DocumentPath(d)),
 		Provenance: Provenance{Source: d.Source, SourceEn: d.SourceEn, Transcription: d.Transcription, TranscriptionEn: d.TranscriptionEn,
 			Compare: append([]load.Reference{}, d.Compare...), Corrections: append([]load.Correction{}, d.Corrections...)},
-		Citations: Citations{BibTeX: base.Abs(cite.Path(d, ".bib")), RIS: base.Abs(cite.Path(d, ".ris")), CSL: base.Abs(cite.Path(d, ".csl.json"))}}
+		Citations: Citations{BibTeX: base.Abs(cite.Path(d, ".bib")), RIS: base.Abs(cite.Path(d, ".ris")), CSL: base.Abs(cite.Path(d, ".csl.json"))},
+		Language:  c.Words.Lang}
+	for _, t := range c.Translations {
+		doc.Translations = append(doc.Translations, DocumentTranslation{Lang: t.Lang, Title: t.Title, Status: TranslationStatus})
+	}
 	for _, b := range d.Blocks {
 		var num *int
 		if b.Num > 0 {
@@ -134,8 +165,15 @@ func DocumentJSON(c *markdown.DocContext) ([]byte, error) {
 				break
 			}
 		}
+		var translations []BlockTranslation
+		for _, t := range c.Translations {
+			if paras := t.Blocks[b.Index]; paras != nil {
+				translations = append(translations, BlockTranslation{Lang: t.Lang, Status: TranslationStatus, Stale: t.Stale[b.Index], Text: strings.Join(paras, "\n")})
+			}
+		}
 		doc.Blocks = append(doc.Blocks, Block{EID: b.EID, Kind: string(b.Kind), Parent: parent, Num: num, Marker: b.Marker, Label: b.Label,
-			Locator: Locator{b.Locator.Zh, b.Locator.En}, Heading: b.Heading, Text: b.Text(), Lines: lines, URL: base.Abs(markdown.InContext(d, b)), Themes: themes})
+			Locator: Locator{b.Locator.Zh, b.Locator.En}, Heading: b.Heading, Text: b.Text(), Lines: lines, URL: base.Abs(markdown.InContext(d, b)), Themes: themes,
+			Translations: translations})
 	}
 	return encode(doc)
 }

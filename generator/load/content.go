@@ -26,6 +26,8 @@ type Content struct {
 	Documents []*Document // sorted by date, then slug
 	Themes    []*Theme    // sorted by slug
 	Pages     []*Page     // sorted by slug
+	// Translations are the documents' translations, by language, then slug.
+	Translations []*Translation
 }
 
 // Page is an editorial page, such as the one documenting the data formats:
@@ -181,6 +183,7 @@ func (l *Loader) Load(fsys fs.FS, root string) (*Content, error) {
 	c.Documents = l.loadDocuments(named, &errs, &warnings)
 	c.Themes = loadThemes(named, &errs, &warnings)
 	c.Pages = loadPages(named, &errs, &warnings)
+	c.Translations = loadTranslations(named, &errs, &warnings)
 	slugs := map[string]string{}
 	for _, d := range c.Documents {
 		slugs[d.Slug] = d.File
@@ -191,6 +194,11 @@ func (l *Loader) Load(fsys fs.FS, root string) (*Content, error) {
 		}
 		if p.Slug == "themes" || p.Slug == "search" {
 			errs.add(p.File, 0, "slug %q is reserved for a section of the site; rename the file", p.Slug)
+		}
+	}
+	for _, t := range c.Translations {
+		if _, ok := slugs[t.Slug]; !ok {
+			errs.add(t.File, 0, "no document content/documents/%s.md for this translation", t.Slug)
 		}
 	}
 	if err := errs.err(); err != nil {

@@ -5,6 +5,8 @@
 //	site.yaml               the site's own title and description
 //	documents/<slug>.md     one official document per file
 //	themes/<slug>.md        one cross-reference theme per file
+//	pages/<slug>.md         an editorial page (markdown)
+//	translations/<lang>/<slug>.md   a document's translation (Translation)
 //
 // and gives a Content value: the site metadata, documents and themes, each with
 // its front matter decoded and its body split into paragraphs that remember the

@@ -1,8 +1,10 @@
 package markdown
 
 import (
+	"maps"
 	"slices"
 
+	"statements/generator/align"
 	"statements/generator/annotate"
 	"statements/generator/i18n"
 	"statements/generator/siteurl"
@@ -29,6 +31,8 @@ type DocContext struct {
 	Themes  [][]int
 	Matches [][]Match
 	Parties []Party // the document's parties that have pages
+	// Translations are the document's translations, by language tag.
+	Translations []*align.Text
 }
 
 // ThemeNote is what a document's notes show of a theme: its name, how
@@ -98,6 +102,9 @@ func (s *Site) Contexts() []*DocContext {
 		}
 		for _, p := range a.partyOf[d] {
 			c.Parties = append(c.Parties, p.Party)
+		}
+		for _, lang := range slices.Sorted(maps.Keys(s.Translations[d.Slug])) {
+			c.Translations = append(c.Translations, s.Translations[d.Slug][lang])
 		}
 		contexts[i] = c
 	}

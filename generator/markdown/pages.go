@@ -6,6 +6,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"statements/generator/align"
 	"statements/generator/annotate"
 	"statements/generator/i18n"
 	"statements/generator/load"
@@ -21,6 +22,8 @@ type Site struct {
 	Documents []*structure.Document
 	Notes     *annotate.Annotations // the themes and where they occur
 	Pages     []*load.Page          // editorial pages
+	// Translations are the documents' translations (package align).
+	Translations align.Set
 
 	once sync.Once
 	arch *archive // the documents by party and year
