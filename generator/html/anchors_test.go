@@ -2,6 +2,7 @@ package html
 
 import (
 	"statements/generator/i18n/i18ntest"
+	"statements/generator/siteurl"
 	"testing"
 
 	"github.com/yuin/goldmark/testutil"
@@ -13,10 +14,19 @@ func TestAnchors(t *testing.T) {
 
 func TestSiteLinks(t *testing.T) {
 	md := NewMarkdown(i18ntest.Words(t, "zh-Hans"))
-	SiteLinks("/sub").Extend(md)
+	SiteLinks(mustBase(t, "/sub/")).Extend(md)
 	testutil.DoTestCaseFile(md, "testdata/sitelinks.txt", t, testutil.ParseCliCaseArg()...)
 }
 
 func TestNames(t *testing.T) {
 	testutil.DoTestCaseFile(NewMarkdown(i18ntest.Words(t, "zh-Hans")), "testdata/names.txt", t, testutil.ParseCliCaseArg()...)
+}
+
+func mustBase(t *testing.T, raw string) siteurl.Base {
+	t.Helper()
+	b, err := siteurl.Parse(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

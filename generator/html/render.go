@@ -78,7 +78,7 @@ func NewMarkdown(w *i18n.Strings) goldmark.Markdown {
 // newSiteMarkdown is NewMarkdown for one site: site paths get its base path.
 func newSiteMarkdown(base siteurl.Base, w *i18n.Strings) goldmark.Markdown {
 	md := NewMarkdown(w)
-	SiteLinks(base.Prefix()).Extend(md)
+	SiteLinks(base).Extend(md)
 	return md
 }
 

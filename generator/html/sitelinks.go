@@ -1,27 +1,27 @@
 package html
 
 import (
-	"bytes"
-
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"statements/generator/siteurl"
 )
 
 // SiteLinks is the goldmark extension that serves links written as site
 // paths ("/china-cuba-joint-statement-2025/#para_4", as editors write them in
-// annotations) from a site deployed under a sub-path: it puts prefix
-// ("/sub/path") in front of every link or image path that starts with a
-// single "/" and does not already start with prefix + "/". With an empty
-// prefix it changes nothing.
-func SiteLinks(prefix string) goldmark.Extender { return siteLinks{prefix: []byte(prefix)} }
+// annotations) from where the site, or its edition, is: it gives every
+// link or image path that starts with a single "/" its base, unless it has
+// it already (siteurl.Base.Rebase). At the root of the site's own edition
+// it changes nothing.
+func SiteLinks(base siteurl.Base) goldmark.Extender { return siteLinks{base} }
 
-type siteLinks struct{ prefix []byte }
+type siteLinks struct{ base siteurl.Base }
 
 func (e siteLinks) Extend(m goldmark.Markdown) {
-	if len(e.prefix) > 0 {
+	if e.base.Path("/") != "/" {
 		m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(e, 150)))
 	}
 }
@@ -42,11 +42,8 @@ func (e siteLinks) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 }
 
 func (e siteLinks) rebase(dest []byte) []byte {
-	if !bytes.HasPrefix(dest, []byte("/")) || bytes.HasPrefix(dest, []byte("//")) {
-		return dest
+	if rebased := e.base.Rebase(string(dest)); rebased != string(dest) {
+		return []byte(rebased)
 	}
-	if bytes.HasPrefix(dest, append(append([]byte{}, e.prefix...), '/')) {
-		return dest
-	}
-	return append(append([]byte{}, e.prefix...), dest...)
+	return dest
 }

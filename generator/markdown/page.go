@@ -55,14 +55,17 @@ type Page struct {
 	Body          []byte              // markdown body under the page's title, rendered by package html
 	Sections      []Section           // markdown sections after the body
 	SectionsTitle string              // a heading over the sections, if any
+	// Dir is the folder of the page's edition: "" for the site's
+	// language, "en/" for an English edition (siteurl.Base.Dir).
+	Dir string
 }
 
 // File is the page's output file path relative to the site root.
 func (p *Page) File() string {
 	if p.Path == "/404.html" {
-		return "404.html"
+		return p.Dir + "404.html"
 	}
-	return p.Path[1:] + "index.html"
+	return p.Dir + p.Path[1:] + "index.html"
 }
 
 // MarkdownFile is where the page's markdown is published, or "" for none.
@@ -70,7 +73,7 @@ func (p *Page) MarkdownFile() string {
 	if p.Path == "/404.html" {
 		return ""
 	}
-	return p.Path[1:] + "index.md"
+	return p.Dir + p.Path[1:] + "index.md"
 }
 
 // Markdown is the page as published in index.md: YAML front matter, the

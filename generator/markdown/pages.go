@@ -84,7 +84,7 @@ func SitePages(s *Site) []*Page {
 	for _, tp := range s.ThemePages() {
 		pages = append(pages, tp.Page())
 	}
-	return finish(pages)
+	return finish(s.Base, pages)
 }
 
 // OwnPages writes the site's own pages but the themes': home, not-found,
@@ -95,7 +95,7 @@ func OwnPages(s *Site) []*Page {
 		pages = append(pages, editorialPage(s, ep))
 	}
 	pages = append(pages, themesPage(s), searchPage(s))
-	return finish(append(pages, browsePages(s)...))
+	return finish(s.Base, append(pages, browsePages(s)...))
 }
 
 // DocumentPages writes a document's page and its blocks' pages: what a
@@ -108,15 +108,16 @@ func DocumentPages(c *DocContext) []*Page {
 	for _, blk := range d.Blocks {
 		pages = append(pages, c.clausePage(blk))
 	}
-	return finish(pages)
+	return finish(c.Base, pages)
 }
 
-// finish gives every page its head title.
-func finish(pages []*Page) []*Page {
+// finish gives every page its head title, and its edition's folder.
+func finish(base siteurl.Base, pages []*Page) []*Page {
 	for _, p := range pages {
 		if p.HeadTitle == "" {
 			p.HeadTitle = p.Title
 		}
+		p.Dir = base.Dir()
 	}
 	return pages
 }

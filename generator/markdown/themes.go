@@ -91,6 +91,7 @@ func (tp *ThemePage) Page() *Page {
 		TitleEn:       tp.TitleEn,
 		Front:         themeFront{Title: title, TitleEn: tp.TitleEn, Terms: tp.Terms, URL: tp.Base.Abs(pagePath(path, tp.K))},
 		SectionsTitle: i18n.Sub(w.Themes.Sections, "documents", w.Browse.Documents.Of(tp.Docs)),
+		Dir:           tp.Base.Dir(),
 	}
 	var b strings.Builder
 	if tp.K == 1 {
