@@ -24,6 +24,10 @@
   function say(wording, values) {
     return String(wording || "").replace(/\{(\w+)\}/g, function (m, k) { return k in values ? values[k] : m; });
   }
+  // The language switch leads to the same place in the other edition: the same clause.
+  document.querySelectorAll("nav.languages a").forEach(function (a) {
+    a.addEventListener("click", function () { if (location.hash) a.href = a.href.split("#")[0] + location.hash; });
+  });
   var article = document.querySelector("article[data-doc-path]");
   if (!article) { notFoundRedirect(); return; }
   var doc = {
@@ -135,12 +139,22 @@
   article.querySelectorAll(".cite p[data-citation], .cite p[data-block]").forEach(function (p) {
     var lang = p.lang === "en" ? "en" : "zh";
     var block = p.dataset.block && document.getElementById(p.dataset.block);
-    p.textContent = block ? cite(lang === "en" ? doc.citeEn : doc.citeZh, block, lang) :
-      p.dataset.citation.split("{url}").join(new URL(p.dataset.path, location.href).href).split("{accessed}").join(accessed(lang));
+    setText(p, block ? cite(lang === "en" ? doc.citeEn : doc.citeZh, block, lang) :
+      p.dataset.citation.split("{url}").join(new URL(p.dataset.path, location.href).href).split("{accessed}").join(accessed(lang)));
     var b = button("own", words["copy_" + lang], words["copy_own_" + lang]);
     if (lang === "en") b.lang = "en";
     p.after(b);
   });
+  // A citation's text; where the page marks its Chinese (an English page), marked again.
+  function setText(p, text) {
+    var mark = p.querySelector("span[lang]");
+    p.textContent = mark ? "" : text;
+    if (mark) text.split(/([\u3000-\u9fff\uff00-\uffef][\u3000-\u9fff\uff00-\uffef0-9]*)/).forEach(function (part, i) {
+      var n = p.appendChild(document.createElement("span"));
+      if (i % 2) n.lang = mark.lang;
+      n.textContent = part;
+    });
+  }
   actions.own = function (b) {
     var p = b.previousElementSibling;
     return [p.textContent, p.lang === "en" ? words.copied_en : words.copied_zh];

@@ -6,13 +6,14 @@
 // each block, by the block's place in the document. A translation is
 // aligned to its document by the blocks' ids: every block of the
 // document has its translation, in the document's order, with as many
-// paragraphs as it has; anything else is an error at the file and line
-// where it shows ("content/translations/en/x.md:12: {#para_4}: …"). Each
-// translated block carries the hash of the Chinese text it was made from
-// (zh=, SourceHash); a block whose Chinese has changed since is stale: it
-// is still published, marked so, and reported as a warning, so that a
-// correction of the Chinese text cannot silently leave its translation
-// behind.
+// paragraphs as it has; a block missing, extra or out of order is an
+// error at the file and line where it shows ("content/translations/en/
+// x.md:12: {#para_4}: …"). Each translated block carries the hash of the
+// Chinese text it was made from (zh=, SourceHash); a block whose Chinese
+// has changed since is stale: it is still published, marked so, and
+// reported as a warning, so that a correction of the Chinese text cannot
+// silently leave its translation behind. A block whose Chinese has gained
+// or lost a paragraph is reported too, and shown untranslated.
 package align
 
 import (
@@ -111,7 +112,11 @@ func alignOne(d *structure.Document, t *load.Translation) (*Text, []error, error
 		}
 		next = b.Index + 1
 		if len(tb.Paragraphs) != len(b.Paragraphs) {
-			fail(tb.Line, "{#%s} has %d paragraphs here and %d in the Chinese: translate it paragraph for paragraph", tb.EID, len(tb.Paragraphs), len(b.Paragraphs))
+			// The Chinese has gained or lost a paragraph since: the block
+			// is shown untranslated until the translation follows.
+			warnings = append(warnings, &load.Error{File: t.File, Line: tb.Line, Msg: fmt.Sprintf(
+				"{#%s} has %d paragraphs here and %d in the Chinese: translate it paragraph for paragraph (until then the page shows the Chinese)", tb.EID, len(tb.Paragraphs), len(b.Paragraphs))})
+			continue
 		}
 		want := SourceHash(b)
 		switch tb.Hash {

@@ -93,7 +93,6 @@ func TestMisaligned(t *testing.T) {
 		{"out of order", "{#para_1 zh=HASH1}\nI. The first clause.\n\n{#para_2 zh=HASH2}\nII. The second clause.\n\nIts second paragraph.\n",
 			"{#para_2 zh=HASH2}\nII. The second clause.\n\nIts second paragraph.\n\n{#para_1 zh=HASH1}\nI. The first clause.\n",
 			":10: {#para_1} comes after {#para_2} here but before it in the document"},
-		{"paragraphs", "\n\nIts second paragraph.", "", ":8: {#para_2} has 1 paragraphs here and 2 in the Chinese"},
 		{"no hash", "{#para_1 zh=HASH1}", "{#para_1}", ":5: {#para_1} does not say which Chinese text it translates: once it is checked against the Chinese, write {#para_1 zh="},
 		{"text first", "{#para_1 zh=HASH1}\n", "", ":5: text before the first block"},
 		{"twice", "{#para_3 zh=HASH3}", "{#para_1 zh=HASH3}", ":13: {#para_1} is given twice (first at line 5)"},
@@ -137,5 +136,20 @@ func TestNoDocument(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("got %v, want %q", err, want)
 		}
+	}
+}
+
+// TestParagraphsDiffer: a block whose Chinese has another number of
+// paragraphs than its translation is reported, and left untranslated.
+func TestParagraphsDiffer(t *testing.T) {
+	set, warnings, err := aligned(t, strings.Replace(translated, "\n\nIts second paragraph.", "", 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warnings) != 1 || !strings.Contains(warnings[0].Error(), ":8: {#para_2} has 1 paragraphs here and 2 in the Chinese") {
+		t.Fatalf("warnings %v", warnings)
+	}
+	if text := set.Of("test", "en"); text.Blocks[1] != nil || text.Blocks[0] == nil {
+		t.Errorf("blocks %q", text.Blocks)
 	}
 }

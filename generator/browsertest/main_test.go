@@ -36,6 +36,20 @@ var pageTypes = []struct{ name, path string }{
 	{"data", "/data/"},
 	{"404", "/no-such-page/"},
 	{"search", "/search/?q=" + url.QueryEscape("一个中国")},
+	// The English edition.
+	{"en-home", "/en/"},
+	{"en-document", "/en/china-pakistan-action-plan-2025-2029/"},
+	{"en-clause", "/en/china-cuba-joint-statement-2025/para_4/"},
+	{"en-nested-clause", "/en/china-pakistan-action-plan-2025-2029/part_2__para_5/"},
+	{"en-theme", "/en/themes/un-resolution-2758/"},
+	{"en-themes", "/en/themes/"},
+	{"en-parties", "/en/parties/"},
+	{"en-party", "/en/parties/islamic-republic-of-pakistan/"},
+	{"en-years", "/en/years/"},
+	{"en-year", "/en/years/2025/"},
+	{"en-data", "/en/data/"},
+	{"en-404", "/en/404.html"},
+	{"en-search", "/en/search/?q=" + url.QueryEscape("Belt and Road")},
 }
 
 // looks are the four ways a page is looked at: phone and desktop, light and dark.

@@ -139,12 +139,7 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	words, err := i18n.LoadLanguage(cfg.Layouts, content.Site.Language)
-	if err != nil {
-		return nil, err
-	}
-	ms := &markdown.Site{Meta: content.Site, Base: cfg.Base, Words: words, Documents: docs, Notes: notes, Pages: content.Pages, Translations: translations}
-	renderer, err := html.New(cfg.Layouts, cfg.Base, words)
+	editions, err := siteEditions(cfg, content.Site)
 	if err != nil {
 		return nil, err
 	}
@@ -153,26 +148,45 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 		links = c.nextLinks(cfg.Base)
 	}
 	k := &sink{out: out, links: links}
-	r := &unitRenderer{cfg: cfg, html: renderer, links: k.links, digests: h, cache: c}
+	r := &unitRenderer{cfg: cfg, html: map[digest.Digest]*html.Renderer{}, links: k.links, digests: h, cache: c}
 
-	// Every unit's input: the site's own pages and the themes' (their
-	// markdown made here), and beside them each document's context.
-	siteData := &html.Site{Meta: content.Site, Documents: summaries(docs)}
-	docSite := &html.Site{Meta: content.Site}
-	var contexts []*markdown.DocContext
-	var contextsMade sync.WaitGroup
-	contextsMade.Go(func() { contexts = ms.Contexts() })
+	// Every unit's input, edition by edition: the site's own pages and the
+	// themes' (their markdown made here), and beside them each document's
+	// context. The site's own edition comes first; its units are the
+	// ones that export the documents.
 	var inputs []unitInput
-	for _, p := range markdown.OwnPages(ms) {
-		inputs = append(inputs, unitInput{Renderer: renderer.Digest(), Site: siteData, Page: p})
-	}
-	for _, tp := range ms.ThemePages() {
-		inputs = append(inputs, unitInput{Renderer: renderer.Digest(), Site: siteData, Theme: tp})
-	}
-	contextsMade.Wait()
-	siteUnits := len(inputs)
-	for _, c := range contexts {
-		inputs = append(inputs, unitInput{Renderer: renderer.Digest(), Site: docSite, Doc: c})
+	var ms *markdown.Site // the site's own edition
+	var siteUnits, docUnits []int
+	base := map[int]siteurl.Base{} // an edition's site units' base
+	for _, e := range editions {
+		es := &markdown.Site{Meta: content.Site, Base: e.base, Words: e.words, Documents: docs, Notes: notes, Pages: content.Pages, Translations: translations}
+		if ms == nil {
+			ms = es
+		}
+		renderer, err := html.New(cfg.Layouts, html.Options{Base: e.base, Words: e.words, TextLang: content.Site.Language, Editions: htmlEditions(editions)})
+		if err != nil {
+			return nil, err
+		}
+		rd := renderer.Digest()
+		r.html[rd] = renderer
+		siteData := e.site(content.Site, summaries(docs))
+		docSite := e.site(content.Site, nil)
+		var contexts []*markdown.DocContext
+		var contextsMade sync.WaitGroup
+		contextsMade.Go(func() { contexts = es.Contexts() })
+		for _, p := range markdown.OwnPages(es) {
+			siteUnits, base[len(inputs)] = append(siteUnits, len(inputs)), e.base
+			inputs = append(inputs, unitInput{Renderer: rd, Site: siteData, Page: p})
+		}
+		for _, tp := range es.ThemePages() {
+			siteUnits, base[len(inputs)] = append(siteUnits, len(inputs)), e.base
+			inputs = append(inputs, unitInput{Renderer: rd, Site: siteData, Theme: tp})
+		}
+		contextsMade.Wait()
+		for _, c := range contexts {
+			docUnits = append(docUnits, len(inputs))
+			inputs = append(inputs, unitInput{Renderer: rd, Site: docSite, Doc: c})
+		}
 	}
 	keys := c.keys(h, inputs)
 	all := make([]*unit, len(inputs))
@@ -192,44 +206,66 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	units, docUnits := all[:siteUnits], all[siteUnits:]
-	var pages, sitePages []*markdown.Page
-	sitemapParts := make([]*feeds.SitemapPart, len(docUnits))
-	for _, u := range units {
-		sitePages = append(sitePages, u.pages...)
+	// The site's own edition's pages go into the feeds; every edition's
+	// into the sitemap, and each edition has its own search index.
+	var pages, sitePages, editionPages []*markdown.Page
+	var sitemapParts []*feeds.SitemapPart
+	for _, i := range siteUnits {
+		if inputs[i].Site.Edition == "" {
+			sitePages = append(sitePages, all[i].pages...)
+		} else {
+			editionPages = append(editionPages, all[i].pages...)
+			sitemapParts = append(sitemapParts, feeds.NewSitemapPart(base[i], all[i].pages, feeds.Latest(docs)))
+		}
 	}
 	pages = append(pages, sitePages...)
-	indexParts := make([]*export.IndexPart, len(docUnits))
-	searchParts := make([]*search.Part, len(docUnits))
-	llmsParts := make([][]byte, len(docUnits))
-	for i, u := range docUnits {
+	var indexParts []*export.IndexPart
+	searchParts := map[string][]*search.Part{}
+	var llmsParts [][]byte
+	for _, i := range docUnits {
+		u, lang := all[i], inputs[i].Site.Edition
+		sitemapParts = append(sitemapParts, u.sitemap)
+		searchParts[lang] = append(searchParts[lang], u.search)
+		if lang != "" {
+			editionPages = append(editionPages, u.pages...)
+			continue // the documents' exports are the site's own edition's
+		}
 		pages = append(pages, u.pages...)
-		sitemapParts[i], indexParts[i], searchParts[i], llmsParts[i] = u.sitemap, u.index, u.search, u.llms
+		indexParts, llmsParts = append(indexParts, u.index), append(llmsParts, u.llms)
 	}
-
 	// The files that span the site, each joined from the documents' parts,
 	// beside each other; then put in order.
 	var (
-		joined                        sync.WaitGroup
-		index                         []byte
-		searchFiles                   []search.File
-		crawl                         map[string][]byte
-		llmsFull                      []byte
-		indexErr, searchErr, crawlErr error
+		joined             sync.WaitGroup
+		index              []byte
+		crawl              map[string][]byte
+		llmsFull           []byte
+		indexErr, crawlErr error
 	)
 	joined.Go(func() {
 		index, indexErr = memoize(c, h, export.IndexPath, export.IndexInput{Themes: export.IndexThemes(cfg.Base, notes.Themes), Parts: indexParts}, export.IndexFrom)
 	})
-	joined.Go(func() { searchFiles, searchErr = c.joinSearch(searchParts, searchThemes(cfg.Base, notes)) })
+	searchFiles := make([][]search.File, len(editions))
+	searchErrs := make([]error, len(editions))
+	for i, e := range editions {
+		joined.Go(func() {
+			searchFiles[i], searchErrs[i] = c.joinSearch(e.lang, searchParts[e.lang], searchThemes(e, notes))
+		})
+	}
 	joined.Go(func() { crawl, crawlErr = feeds.Files(ms, pages, sitemapParts, sitePages) })
 	joined.Go(func() { llmsFull = feeds.LLMsFull(content.Site.Title, llmsParts) })
 	joined.Wait()
-	if err := errors.Join(indexErr, searchErr, crawlErr); err != nil {
+	if err := errors.Join(append(searchErrs, indexErr, crawlErr)...); err != nil {
 		return nil, err
 	}
-	more := map[string][]byte{export.IndexPath[1:]: index, i18n.ScriptPath(words.Lang)[1:]: words.ScriptFile()}
-	for _, f := range searchFiles {
-		more[f.Name] = f.Data
+	more := map[string][]byte{export.IndexPath[1:]: index}
+	for _, e := range editions {
+		more[i18n.ScriptPath(e.words.Lang)[1:]] = e.words.ScriptFile()
+	}
+	for i, files := range searchFiles {
+		for _, f := range files {
+			more[editions[i].base.Dir()+f.Name] = f.Data
+		}
 	}
 	if err := putAll(k, "data export", more); err != nil {
 		return nil, err
@@ -244,22 +280,26 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 	if err := cfg.stopped(); err != nil {
 		return nil, err
 	}
-	if err := k.links.CheckSince(c.lastLinks(), editorsLinks(content, notes)); err != nil {
+	if err := k.links.CheckSince(c.lastLinks(), editorsLinks(content, notes, editions)); err != nil {
 		return nil, err
 	}
 	c.keep(k.links)
-	warnings := append(content.Warnings, staleTranslations...)
+	warnings := content.Warnings
 	for _, d := range docs {
 		warnings = append(warnings, d.Warnings...)
 	}
-	return &Site{Pages: pages, Documents: docs, Warnings: warnings, Base: cfg.Base}, nil
+	warnings = append(warnings, staleTranslations...)
+	return &Site{Pages: append(pages, editionPages...), Documents: docs, Warnings: warnings, Base: cfg.Base}, nil
 }
 
-// searchThemes are the themes as the search index names them.
-func searchThemes(base siteurl.Base, notes *annotate.Annotations) []search.Theme {
+// searchThemes are the themes as an edition's search index names them.
+func searchThemes(e edition, notes *annotate.Annotations) []search.Theme {
 	themes := make([]search.Theme, len(notes.Themes))
 	for i, t := range notes.Themes {
-		themes[i] = search.Theme{Title: t.Title, TitleEn: t.TitleEn, URL: base.Path(markdown.ThemePath(t)), Aliases: t.Aliases}
+		themes[i] = search.Theme{Title: t.Title, TitleEn: t.TitleEn, URL: e.base.Path(markdown.ThemePath(t)), Aliases: t.Aliases}
+		if e.lang != "" && t.TitleEn != "" {
+			themes[i].Title, themes[i].TitleEn = t.TitleEn, t.Title
+		}
 	}
 	return themes
 }
@@ -339,18 +379,80 @@ func putStatic(k *sink, static fs.FS) error {
 }
 
 // editorsLinks are the links to paths of the site that editors wrote in
-// themes' annotations and editorial pages, each with the page it is shown on.
-func editorsLinks(content *load.Content, notes *annotate.Annotations) []linkcheck.Source {
+// themes' annotations and editorial pages, each with the page it is shown
+// on, in every edition.
+func editorsLinks(content *load.Content, notes *annotate.Annotations, editions []edition) []linkcheck.Source {
 	var sources []linkcheck.Source
-	for _, t := range notes.Themes {
-		for _, l := range t.Links {
-			sources = append(sources, linkcheck.Source{File: t.File, Line: l.Line, Page: markdown.ThemePath(t), Link: l.Dest})
+	for _, e := range editions {
+		var in *siteurl.Base
+		if e.lang != "" {
+			in = &e.base
 		}
-	}
-	for _, p := range content.Pages {
-		for _, l := range p.Links {
-			sources = append(sources, linkcheck.Source{File: p.File, Line: l.Line, Page: markdown.EditorialPath(p), Link: l.Dest})
+		for _, t := range notes.Themes {
+			for _, l := range t.Links {
+				sources = append(sources, linkcheck.Source{File: t.File, Line: l.Line, Page: markdown.ThemePath(t), Link: l.Dest, Edition: in})
+			}
+		}
+		for _, p := range content.Pages {
+			for _, l := range p.Links {
+				sources = append(sources, linkcheck.Source{File: p.File, Line: l.Line, Page: markdown.EditorialPath(p), Link: l.Dest, Edition: in})
+			}
 		}
 	}
 	return sources
+}
+
+// edition is the site in one language: its wording and its base.
+type edition struct {
+	lang  string // "" for the site's own language
+	words *i18n.Strings
+	base  siteurl.Base
+}
+
+// siteEditions are the site's own edition and those in the languages
+// site.yaml names.
+func siteEditions(cfg Config, site load.Site) ([]edition, error) {
+	all, err := i18n.Load(cfg.Layouts)
+	if err != nil {
+		return nil, err
+	}
+	var editions []edition
+	for _, lang := range append([]string{site.Language}, site.Editions...) {
+		w := all[lang]
+		if w == nil {
+			return nil, fmt.Errorf("content/site.yaml: language %q: there is no layouts/%s/%s.yaml to word its pages", lang, i18n.Dir, lang)
+		}
+		e := edition{words: w, base: cfg.Base}
+		if len(editions) > 0 {
+			e.lang, e.base = lang, cfg.Base.Edition(lang)
+		}
+		editions = append(editions, e)
+	}
+	return editions, nil
+}
+
+// htmlEditions are the editions as layouts see them.
+func htmlEditions(editions []edition) []html.Edition {
+	es := make([]html.Edition, len(editions))
+	for i, e := range editions {
+		es[i] = html.Edition{Lang: e.words.Lang, Name: e.words.Site.Language, Base: e.base}
+	}
+	return es
+}
+
+// site is what the edition's layouts see of the site: its name in the
+// edition's language first.
+func (e edition) site(meta load.Site, docs []html.DocumentSummary) *html.Site {
+	s := &html.Site{Meta: meta, Edition: e.lang, Documents: docs, Title: meta.Title, TitleOther: meta.TitleEn, OtherLang: "en"}
+	if e.lang != "" {
+		s.Title, s.TitleOther, s.OtherLang = orElse(meta.TitleEn, meta.Title), meta.Title, meta.Language
+	}
+	return s
+}
+
+func orElse(s, fallback string) string {
+	if s == "" {
+		return fallback
+	}
+	return s
 }

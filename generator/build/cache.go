@@ -145,21 +145,30 @@ type cache struct {
 	stats     Stats
 	memos     map[string]memo // files made from all documents, by path
 	nextMemos map[string]memo
-	hits      annotate.Scans     // where the themes' terms occur in the documents
-	links     *linkcheck.Checker // the link check of the last good build
-	pending   *linkcheck.Checker // this build's, continued from links
-	gone      []*unit            // the units of the last good build that this one has not
-	dropped   []*unit            // the units of the build before the last that the last did not have
-	search    search.Joiner      // the search index, joined again shard by shard
+	hits      annotate.Scans            // where the themes' terms occur in the documents
+	links     *linkcheck.Checker        // the link check of the last good build
+	pending   *linkcheck.Checker        // this build's, continued from links
+	gone      []*unit                   // the units of the last good build that this one has not
+	dropped   []*unit                   // the units of the build before the last that the last did not have
+	searches  map[string]*search.Joiner // each edition's search index, joined again shard by shard
 }
 
-// joinSearch joins the search index: from the last join where only some
-// documents changed, with a cache; from nothing without.
-func (c *cache) joinSearch(parts []*search.Part, themes []search.Theme) ([]search.File, error) {
+// joinSearch joins the search index of the edition in lang ("" for the
+// site's own): from the last join where only some documents changed,
+// with a cache; from nothing without.
+func (c *cache) joinSearch(lang string, parts []*search.Part, themes []search.Theme) ([]search.File, error) {
 	if c == nil {
 		return search.Join(parts, themes)
 	}
-	return c.search.Join(parts, themes)
+	j := c.searches[lang]
+	if j == nil {
+		if c.searches == nil {
+			c.searches = map[string]*search.Joiner{}
+		}
+		j = &search.Joiner{}
+		c.searches[lang] = j
+	}
+	return j.Join(parts, themes)
 }
 
 // lastLinks is the link check of the last good build, if any.
@@ -374,7 +383,7 @@ func (c *cache) lookupID(d *load.Document) (digest.Digest, bool) {
 // unitRenderer makes units.
 type unitRenderer struct {
 	cfg     Config
-	html    *html.Renderer
+	html    map[digest.Digest]*html.Renderer // by its digest, each edition's
 	links   *linkcheck.Checker
 	digests *digest.Hasher
 	cache   *cache
@@ -419,16 +428,17 @@ func (r *unitRenderer) sitePage(in unitInput) (*unit, error) {
 	if in.Theme != nil {
 		p = in.Theme.Page()
 	}
-	if err := r.addPage(u, in.Site, p); err != nil {
+	if err := r.addPage(u, in.Renderer, in.Site, p); err != nil {
 		return nil, err
 	}
 	return u, nil
 }
 
 // document makes the unit of a document: its pages, its JSON, its Akoma
-// Ntoso XML and its citation files. Its pages render on every core, beside
-// its exports: an edit makes one document's unit again, and its pages are
-// most of a rebuild's work.
+// Ntoso XML and its citation files (in an edition in another language,
+// only its pages: the exports are shared). Its pages render on every core,
+// beside its exports: an edit makes one document's unit again, and its
+// pages are most of a rebuild's work.
 func (r *unitRenderer) document(in unitInput) (*unit, error) {
 	c := in.Doc
 	u := &unit{}
@@ -437,13 +447,17 @@ func (r *unitRenderer) document(in unitInput) (*unit, error) {
 	var exports []file
 	var exported sync.WaitGroup
 	var exportErr error
-	exported.Go(func() { exports, exportErr = r.exports(u, c, in.Site) })
+	if in.Site.Edition == "" {
+		exported.Go(func() { exports, exportErr = r.exports(u, c, in.Site) })
+	} else {
+		exported.Go(func() { exports, exportErr = editionSearch(u, c) })
+	}
 	err := parallel(len(pages), func(i int) error {
 		if err := r.cfg.stopped(); err != nil {
 			return err
 		}
 		var err error
-		rendered[i], err = r.renderPage(in.Site, pages[i])
+		rendered[i], err = r.renderPage(in.Renderer, in.Site, pages[i])
 		return err
 	})
 	exported.Wait()
@@ -503,9 +517,24 @@ func (r *unitRenderer) exports(u *unit, c *markdown.DocContext, site *html.Site)
 	return files, nil
 }
 
+// editionSearch makes a document's part of the search index of an edition
+// in another language, in the edition's folder, and sets it in u.
+func editionSearch(u *unit, c *markdown.DocContext) ([]file, error) {
+	var chunks []search.File
+	var err error
+	if u.search, chunks, err = search.NewPart(search.FromTranslation(c.Base, c.Doc, c.Translation(), c.ShortTitle())); err != nil {
+		return nil, err
+	}
+	files := make([]file, len(chunks))
+	for i, f := range chunks {
+		files[i] = file{name: c.Base.Dir() + f.Name, data: f.Data}
+	}
+	return files, nil
+}
+
 // addPage renders a page into a unit.
-func (r *unitRenderer) addPage(u *unit, site *html.Site, p *markdown.Page) error {
-	files, err := r.renderPage(site, p)
+func (r *unitRenderer) addPage(u *unit, renderer digest.Digest, site *html.Site, p *markdown.Page) error {
+	files, err := r.renderPage(renderer, site, p)
 	if err != nil {
 		return err
 	}
@@ -516,8 +545,8 @@ func (r *unitRenderer) addPage(u *unit, site *html.Site, p *markdown.Page) error
 
 // renderPage renders a page: its HTML with its link check summary, and
 // its markdown. Then it lets go of the page's markdown.
-func (r *unitRenderer) renderPage(site *html.Site, p *markdown.Page) ([]file, error) {
-	page, err := renderSafely(r.html, html.Input{Site: site, Page: p})
+func (r *unitRenderer) renderPage(renderer digest.Digest, site *html.Site, p *markdown.Page) ([]file, error) {
+	page, err := renderSafely(r.html[renderer], html.Input{Site: site, Page: p})
 	if err != nil {
 		return nil, err
 	}

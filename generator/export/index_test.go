@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"os"
+	"statements/generator/i18n/i18ntest"
 	"testing"
 
 	"statements/generator/annotate"
@@ -33,7 +34,7 @@ func TestIndexFromParts(t *testing.T) {
 	}
 	for _, b := range []string{"/", "https://example.org/a&b/"} {
 		base, _ := siteurl.Parse(b)
-		site := &markdown.Site{Meta: content.Site, Base: base, Documents: docs, Notes: notes}
+		site := &markdown.Site{Meta: content.Site, Base: base, Words: i18ntest.Words(t, content.Site.Language), Documents: docs, Notes: notes}
 		var parts []*IndexPart
 		for _, c := range site.Contexts() {
 			p, err := NewIndexPart(c)

@@ -37,7 +37,10 @@ func Files(site *markdown.Site, pages []*markdown.Page, parts []*SitemapPart, si
 	return files, nil
 }
 
-// latest is the newest document date, the last change of pages not tied to one document.
+// Latest is the newest document date, the last change of pages not tied
+// to one document.
+func Latest(docs []*structure.Document) string { return latest(docs) }
+
 func latest(docs []*structure.Document) string {
 	date := ""
 	for _, d := range docs {

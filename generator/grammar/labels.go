@@ -81,15 +81,27 @@ func NumberedLabel(parent Label, parentLevel *Level, m Marker) Label {
 	case Decimal:
 		return Label{m.Text, fmt.Sprintf(l.CiteEn, m.Text)}
 	}
-	zh := strings.TrimRight(m.Text, l.Trim)
+	zh, en := strings.TrimRight(m.Text, l.Trim), numberEn(l, m.Num)
 	if parent.Zh != "" {
 		joiner := ""
 		if parentLevel != nil {
 			joiner = parentLevel.Joiner
 		}
 		zh = parent.Zh + joiner + zh
+		if !strings.HasPrefix(en, "(") {
+			en = "." + en
+		}
+		en = parent.En + en
 	}
-	return Label{zh, zh}
+	return Label{zh, en}
+}
+
+// numberEn writes a GB/T number the English way (Level.NumberEn).
+func numberEn(l *Level, n int) string {
+	if l.NumberEn == "%R" {
+		return strings.ToUpper(roman(n))
+	}
+	return fmt.Sprintf(l.NumberEn, n)
 }
 
 // roman writes 1 … 3999 in lower-case Roman numerals.

@@ -53,6 +53,10 @@ type Level struct {
 	// CiteEn is the English label of the number: "Art. %d"; "" to keep the
 	// printed number.
 	CiteEn string
+	// NumberEn is how English writes a GB/T number, as the glossary's
+	// convention has it (一、→ I., （一）→ (1), 1. → 1.): "%R" an upper-case
+	// Roman numeral, "%d" the number, "(%d)" it in brackets.
+	NumberEn string
 }
 
 // Inside an article: its items and its further paragraphs (款), which hold
@@ -109,15 +113,15 @@ var Levels = []*Level{
 	{Name: "decimal", Family: Decimal, Rank: 10, pattern: regexp.MustCompile(`^([0-9]{1,3}(?:\.[0-9]{1,3}){0,5})[ \x{3000}]+[^ \x{3000}]`),
 		Stem: "sec", LeafStem: "sec", AKN: "section", AKNLeaf: "section", Through: true, CiteEn: "sec. %s"},
 	{Name: "gbt1", Family: GBT, Rank: 21, pattern: regexp.MustCompile(`^(` + cn + `)、`), read: ChineseNumber,
-		Stem: "part", LeafStem: "para", AKN: "part", AKNLeaf: "paragraph", Joiner: "、", Trim: "、"},
+		Stem: "part", LeafStem: "para", AKN: "part", AKNLeaf: "paragraph", Joiner: "、", Trim: "、", NumberEn: "%R"},
 	{Name: "gbt2", Family: GBT, Rank: 22, pattern: regexp.MustCompile(`^[（(](` + cn + `)[）)]`), read: ChineseNumber,
-		Stem: "sec", LeafStem: "para", AKN: "section", AKNLeaf: "paragraph"},
+		Stem: "sec", LeafStem: "para", AKN: "section", AKNLeaf: "paragraph", NumberEn: "(%d)"},
 	{Name: "gbt3", Family: GBT, Rank: 23, pattern: regexp.MustCompile(`^(` + arabic + `{1,3})[.．、]`), read: arabicNumber, NotBefore: digits,
-		Stem: "para", LeafStem: "para", AKN: "paragraph", AKNLeaf: "paragraph", Joiner: ".", Trim: ".．、"},
+		Stem: "para", LeafStem: "para", AKN: "paragraph", AKNLeaf: "paragraph", Joiner: ".", Trim: ".．、", NumberEn: "%d"},
 	{Name: "gbt4", Family: GBT, Rank: 24, pattern: regexp.MustCompile(`^[（(](` + arabic + `{1,3})[）)]`), read: arabicNumber,
-		Stem: "subpara", LeafStem: "subpara", AKN: "subparagraph", AKNLeaf: "subparagraph"},
+		Stem: "subpara", LeafStem: "subpara", AKN: "subparagraph", AKNLeaf: "subparagraph", NumberEn: "(%d)"},
 	{Name: "gbt5", Family: GBT, Rank: 25, pattern: regexp.MustCompile(`^([\x{2460}-\x{2473}\x{3251}-\x{325F}\x{32B1}-\x{32BF}])`), read: circledNumber,
-		Stem: "point", LeafStem: "point", AKN: "point", AKNLeaf: "point"},
+		Stem: "point", LeafStem: "point", AKN: "point", AKNLeaf: "point", NumberEn: "(%d)"},
 }
 
 // Parse finds the number a paragraph starts with.

@@ -2,6 +2,7 @@ package html
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -176,7 +177,8 @@ func splitClasses(v any) (block, line string) {
 }
 
 // continues reports whether n belongs to the block with the given id: a
-// paragraph or heading (an attachment's title) whose id extends it, or a note.
+// paragraph or heading (an attachment's title) whose id extends it, a
+// note, or the original of a translated block (class original).
 func continues(n ast.Node, id string) bool {
 	if n.Kind() == ast.KindHeading {
 		return strings.HasPrefix(attributeID(n), id+"__p_")
@@ -188,8 +190,9 @@ func continues(n ast.Node, id string) bool {
 		return true
 	}
 	if v, ok := n.AttributeString("class"); ok {
-		if b, ok := v.([]byte); ok && bytes.Contains(append(append([]byte(" "), b...), ' '), []byte(" note ")) {
-			return true
+		if b, ok := v.([]byte); ok {
+			classes := strings.Fields(string(b))
+			return slices.Contains(classes, "note") || slices.Contains(classes, "original")
 		}
 	}
 	return false

@@ -11,7 +11,7 @@ import (
 // build spreads the pages over all cores).
 func BenchmarkHTML(b *testing.B) {
 	synthtest.Stage(b, "../..", synthtest.RunStages, "output-B", func(b *testing.B, st *synthtest.Stages) int {
-		r, err := html.New(st.Config.Layouts, st.Config.Base, st.Markdown.Words)
+		r, err := html.New(st.Config.Layouts, html.Options{Base: st.Config.Base, Words: st.Markdown.Words, TextLang: st.Content.Site.Language})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -7,14 +7,28 @@ import (
 	"statements/generator/export"
 	"statements/generator/i18n"
 	"statements/generator/markdown"
-	"statements/generator/siteurl"
 	"statements/generator/structure"
 )
 
-// funcs are the functions layouts may call; w is the site's wording, and
-// inline renders a line of markdown wording.
-func funcs(base siteurl.Base, w *i18n.Strings, inline func(string) (template.HTML, error)) template.FuncMap {
+// funcs are the functions layouts may call, in the pages' edition; inline
+// renders a line of markdown wording.
+func funcs(opts Options, inline func(string) (template.HTML, error)) template.FuncMap {
+	base, w := opts.Base, opts.Words
+	l := languages{edition: w.Lang != opts.TextLang, text: opts.TextLang}
 	return template.FuncMap{
+		// pair is a text given in the documents' language and in English,
+		// in the pages' language first and the other after it in brackets,
+		// marked with its language: 新华社北京…电 (Xinhua, Beijing, …).
+		"pair": l.pair,
+		// pick is such a text in the pages' language alone, or the other,
+		// marked, where there is none.
+		"pick": l.pick,
+		// choose is pick as plain text, for wording that is filled in
+		// with it: {{sub .Words.Document.Publisher "publisher" (choose …)}}.
+		"choose": l.choose,
+		// foreign marks the runs of the documents' language in a text, on
+		// an edition's pages (an English citation names the Chinese title).
+		"foreign": l.foreign,
 		// sub fills a wording's placeholders: {{sub .Words.Clause.Prev "label" .Label}}.
 		"sub": i18n.Sub,
 		// md renders wording written in markdown, its links included.
@@ -34,25 +48,6 @@ func funcs(base siteurl.Base, w *i18n.Strings, inline func(string) (template.HTM
 		"blockPath": markdown.BlockPath,
 		// inContext is the site path of a block inside its document.
 		"inContext": markdown.InContext,
-		// tocBlocks lists the blocks a document's table of contents shows:
-		// attachments, headings and the numbered clauses right under them
-		// (or at the top), not the items within clauses.
-		"tocBlocks": func(d *structure.Document) []*structure.Block {
-			var bs []*structure.Block
-			for _, b := range d.Blocks {
-				if b.Kind == structure.Attachment || b.Numbered() && (b.Heading || b.Parent == nil || b.Parent.Heading) {
-					bs = append(bs, b)
-				}
-			}
-			return bs
-		},
-		// tocText is how the table of contents names a heading: its line, or
-		// an attachment's mark and title.
-		"tocText": tocText,
-		// partLine is how a clause's page names a block it is part of: a
-		// heading's line or an attachment's title, else its number and
-		// first words.
-		"partLine":  partLine,
 		"charCount": markdown.CharCount,
 		// partyPath and yearPath are the site paths of a party's and a
 		// document's year's pages.
@@ -66,23 +61,49 @@ func funcs(base siteurl.Base, w *i18n.Strings, inline func(string) (template.HTM
 	}
 }
 
-// tocText is a heading's line, or an attachment's label and title lines.
-func partLine(b *structure.Block) string {
-	if b.Heading || b.Kind == structure.Attachment {
-		return tocText(b)
-	}
-	return b.Label + " " + markdown.Excerpt(markdown.WithoutMarker(b), 30)
+// languages are what the text helpers need to know of an edition.
+type languages struct {
+	edition bool   // the pages are in another language than the documents
+	text    string // the documents' language
 }
 
-func tocText(b *structure.Block) string {
-	if b.Kind != structure.Attachment {
-		return b.Paragraphs[0].Text
+func (l languages) pair(zh, en string) template.HTML {
+	first, second, lang := zh, en, "en"
+	if l.edition && en != "" {
+		first, second, lang = en, zh, l.text
 	}
-	parts := []string{b.Label}
-	for _, p := range b.Paragraphs {
-		if p.Role == structure.RoleTitle {
-			parts = append(parts, p.Text)
-		}
+	out := l.foreign(first)
+	if second != "" {
+		out += template.HTML(` <span lang="` + template.HTMLEscapeString(lang) + `">(` + template.HTMLEscapeString(second) + `)</span>`)
 	}
-	return strings.Join(parts, " ")
+	return out
+}
+
+func (l languages) pick(zh, en string) template.HTML {
+	if l.edition && en != "" {
+		return template.HTML(template.HTMLEscapeString(en))
+	}
+	return l.foreign(zh)
+}
+
+func (l languages) foreign(text string) template.HTML {
+	if !l.edition {
+		return template.HTML(template.HTMLEscapeString(text))
+	}
+	var b strings.Builder
+	pos := 0
+	for _, m := range chineseRun.FindAllStringIndex(text, -1) {
+		b.WriteString(template.HTMLEscapeString(text[pos:m[0]]))
+		b.WriteString(`<span lang="` + template.HTMLEscapeString(l.text) + `">` + template.HTMLEscapeString(text[m[0]:m[1]]) + `</span>`)
+		pos = m[1]
+	}
+	b.WriteString(template.HTMLEscapeString(text[pos:]))
+	return template.HTML(b.String())
+}
+
+func (l languages) choose(zh, en string) string {
+	if l.edition && en != "" {
+		return en
+	}
+	return zh
 }

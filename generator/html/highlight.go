@@ -1,6 +1,7 @@
 package html
 
 import (
+	"bufio"
 	"bytes"
 
 	"github.com/alecthomas/chroma/v2"
@@ -32,7 +33,9 @@ func (highlighter) Extend(m goldmark.Markdown) {
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(codeRenderer{}, 100)))
 }
 
-type codeRenderer struct{}
+// codeRenderer highlights code; on an edition's pages it marks the runs of
+// the documents' language in it (foreign).
+type codeRenderer struct{ foreign foreign }
 
 // classesOnly is the style handed to the formatter: with classes it reads
 // nothing from the style but its name.
@@ -59,13 +62,21 @@ func (scrollingPre) End(code bool) string {
 	return `</pre>`
 }
 
-func (codeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(ast.KindFencedCodeBlock, renderCode)
+func (r codeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindFencedCodeBlock, r.renderCode)
 }
 
-func renderCode(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+func (r codeRenderer) renderCode(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkContinue, nil
+	}
+	if r.foreign != "" {
+		var b bytes.Buffer
+		bw := bufio.NewWriter(&b)
+		status, err := codeRenderer{}.renderCode(bw, source, node, entering)
+		bw.Flush()
+		w.Write(r.foreign.mark(b.Bytes()))
+		return status, err
 	}
 	n := node.(*ast.FencedCodeBlock)
 	var code bytes.Buffer

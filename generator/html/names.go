@@ -1,6 +1,7 @@
 package html
 
 import (
+	"html"
 	"regexp"
 
 	"github.com/yuin/goldmark"
@@ -19,95 +20,164 @@ import (
 // a neighbour caught with it costs nothing), goes into <span
 // class="name">, which site.css keeps whole. The text is unchanged: only
 // markup goes around it.
-var Names goldmark.Extender = namesExtension{}
+var Names goldmark.Extender = spans{pattern: joined, open: `<span class="name">`, priority: 200, kind: ast.NewNodeKind("Name")}
 
 // joined is a run of Han characters joined by a middle dot (·, ‧, ・) or a
 // hyphen (-, ‐, ‑).
 var joined = regexp.MustCompile(`\p{Han}{1,4}(?:[\x{00B7}\x{2027}\x{30FB}\x{002D}\x{2010}\x{2011}]\p{Han}{1,4})+`)
 
-type namesExtension struct{}
+// Foreign is the goldmark extension for the pages of an edition in
+// another language than the documents': every run of Chinese in their
+// text (a name, a title, a quoted term) that is not inside an element
+// already marked with a language goes into <span lang="…">, lang the
+// documents' language, so that it is read and set as Chinese.
+// Code samples are marked too, run by run, in their highlighted HTML.
+func Foreign(lang string) goldmark.Extender { return foreign(lang) }
 
-func (namesExtension) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(nameWrapper{}, 200)))
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(nameRenderer{}, 500)))
+type foreign string
+
+func (f foreign) Extend(m goldmark.Markdown) {
+	spans{pattern: chineseRun, open: f.open(), priority: 210, kind: kindForeign, code: true}.Extend(m)
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(codeRenderer{foreign: f}, 90)))
 }
 
-// KindName is the node kind of a name kept on one line.
-var KindName = ast.NewNodeKind("Name")
+// open is the tag a run of the language starts with.
+func (f foreign) open() string { return `<span lang="` + html.EscapeString(string(f)) + `">` }
 
-// NameNode is a name kept on one line; its child is the name's text.
-type NameNode struct{ ast.BaseInline }
+// mark puts every run of the language in highlighted HTML (whose tags
+// and attributes hold no Chinese) into its span.
+func (f foreign) mark(highlighted []byte) []byte {
+	return chineseRun.ReplaceAll(highlighted, []byte(f.open()+"$0</span>"))
+}
+
+var kindForeign = ast.NewNodeKind("Foreign")
+
+// chineseRun is a run of Chinese: Han characters and CJK punctuation,
+// with digits inside (第2758号), after an opening quotation mark if any.
+var chineseRun = regexp.MustCompile(`[\x{201C}\x{2018}\x{300A}\x{FF08}]?[\p{Han}\x{3001}-\x{303F}\x{FF01}-\x{FF60}][\p{Han}\x{3000}-\x{303F}\x{FF01}-\x{FF60}\x{201C}\x{201D}\x{2018}\x{2019}\x{00B7}\x{2014}\x{2026}0-9]*`)
+
+// spans is an extension that puts every match of pattern in a text into
+// a span (open): text nodes are split around the matches, and each match
+// becomes a spanNode. Code is left alone, and so is text inside an element
+// that has a lang attribute of its own.
+type spans struct {
+	pattern  *regexp.Regexp
+	open     string
+	priority int
+	kind     ast.NodeKind // its spanNodes'
+	code     bool         // a code span with a match goes into a span whole
+}
+
+func (s spans) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(spanWrapper{s}, s.priority)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(spanRenderer{s.open, s.kind}, 500)))
+}
+
+// spanNode is a run of text in a span; its child is the text.
+type spanNode struct {
+	ast.BaseInline
+	kind ast.NodeKind
+}
 
 // Kind implements ast.Node.
-func (*NameNode) Kind() ast.NodeKind { return KindName }
+func (n *spanNode) Kind() ast.NodeKind { return n.kind }
 
 // Dump implements ast.Node.
-func (n *NameNode) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
+func (n *spanNode) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
 
-type nameWrapper struct{}
+type spanWrapper struct{ spans }
 
-// Transform splits every text node around the names in it.
-func (nameWrapper) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+// Transform splits every text node around the matches in it.
+func (w spanWrapper) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	source := reader.Source()
 	var texts []*ast.Text
+	var codes []ast.Node
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
+		if _, ok := n.AttributeString("lang"); ok && n.Type() == ast.TypeBlock {
+			return ast.WalkSkipChildren, nil
+		}
 		switch n := n.(type) {
-		case *ast.CodeSpan, *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock, *ast.RawHTML:
+		case *ast.CodeSpan:
+			if w.code && w.pattern.Match(codeText(n, source)) {
+				codes = append(codes, n)
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock, *ast.RawHTML:
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
-			if joined.Match(n.Segment.Value(source)) {
+			if w.pattern.Match(n.Segment.Value(source)) {
 				texts = append(texts, n)
 			}
 		}
 		return ast.WalkContinue, nil
 	})
 	for _, t := range texts {
-		wrapNames(t, source)
+		w.wrap(t, source)
+	}
+	for _, c := range codes {
+		span := &spanNode{kind: w.kind}
+		c.Parent().InsertBefore(c.Parent(), c, span)
+		span.AppendChild(span, c) // AppendChild takes c from its parent
 	}
 }
 
-// wrapNames replaces a text node by its pieces: the text between names,
-// and each name in a NameNode. The last piece keeps the node's line break.
-func wrapNames(t *ast.Text, source []byte) {
+// wrap replaces a text node by its pieces: the text between matches, and
+// each match in a spanNode. The last piece keeps the node's line break.
+func (w spanWrapper) wrap(t *ast.Text, source []byte) {
 	parent, seg := t.Parent(), t.Segment
 	at := ast.Node(t)
 	piece := func(start, stop int) *ast.Text {
-		return ast.NewTextSegment(text.NewSegment(seg.Start+start, seg.Start+stop))
+		p := ast.NewTextSegment(text.NewSegment(seg.Start+start, seg.Start+stop))
+		p.SetRaw(t.IsRaw())
+		return p
 	}
 	insert := func(n ast.Node) {
 		parent.InsertAfter(parent, at, n)
 		at = n
 	}
 	pos := 0
-	for _, m := range joined.FindAllIndex(seg.Value(source), -1) {
+	for _, m := range w.pattern.FindAllIndex(seg.Value(source), -1) {
 		if m[0] > pos {
 			insert(piece(pos, m[0]))
 		}
-		name := &NameNode{}
-		name.AppendChild(name, piece(m[0], m[1]))
-		insert(name)
+		span := &spanNode{kind: w.kind}
+		span.AppendChild(span, piece(m[0], m[1]))
+		insert(span)
 		pos = m[1]
 	}
 	last := piece(pos, seg.Len())
 	last.SetSoftLineBreak(t.SoftLineBreak())
 	last.SetHardLineBreak(t.HardLineBreak())
-	last.SetRaw(t.IsRaw())
 	insert(last)
 	parent.RemoveChild(parent, t)
 }
 
-type nameRenderer struct{}
+type spanRenderer struct {
+	open string
+	kind ast.NodeKind
+}
 
-func (nameRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindName, func(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+func (r spanRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(r.kind, func(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
-			w.WriteString(`<span class="name">`)
+			w.WriteString(r.open)
 		} else {
 			w.WriteString("</span>")
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// codeText is the text of a code span.
+func codeText(n *ast.CodeSpan, source []byte) []byte {
+	var b []byte
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			b = append(b, t.Segment.Value(source)...)
+		}
+	}
+	return b
 }

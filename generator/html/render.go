@@ -18,13 +18,12 @@ import (
 	"statements/generator/markdown"
 	"statements/generator/siteurl"
 	"statements/generator/sources"
-	"statements/generator/structure"
 )
 
 // Renderer turns pages into HTML. It is safe for concurrent use.
 type Renderer struct {
 	md      goldmark.Markdown
-	words   *i18n.Strings
+	opts    Options
 	layouts map[markdown.Layout]*template.Template
 	base    siteurl.Base
 	digest  digest.Digest
@@ -41,6 +40,11 @@ type Input struct {
 // Site is what layouts see of the site.
 type Site struct {
 	Meta load.Site
+	// Edition is the pages' edition's language, "" for the site's own.
+	// Title is the site's name in the pages' language, TitleOther in the
+	// other (whose tag is OtherLang), for the header and footer.
+	Edition                      string
+	Title, TitleOther, OtherLang string
 	// Documents lists every document, on the pages that belong to no one
 	// document (the not-found and search pages list them); it is nil on a
 	// document's own pages, whose output would otherwise change with every
@@ -54,13 +58,29 @@ type DocumentSummary struct{ Slug, Path, Title, Short, Date string }
 // PageData is what a layout template sees.
 type PageData struct {
 	Words    *i18n.Strings // the site's wording
+	Editions []Edition     // the site in each of its languages
 	Site     *Site
 	Page     *markdown.Page
 	Content  template.HTML // the page's markdown, rendered
 	Sections []RenderedSection
-	Prev     *structure.Block
-	Next     *structure.Block
 	Citation *Citation // how to cite a document's or a clause's page; nil on others
+}
+
+// Options are what a Renderer renders its pages in.
+type Options struct {
+	Base  siteurl.Base  // the base of the pages' edition
+	Words *i18n.Strings // the pages' wording
+	// TextLang is the documents' language: in an edition in another, a
+	// run of it in the text is marked as such (Foreign).
+	TextLang string
+	Editions []Edition // every edition of the site, the pages' among them
+}
+
+// Edition is the site in one language: its language tag, its name in
+// itself (中文, English) and its base.
+type Edition struct {
+	Lang, Name string
+	Base       siteurl.Base
 }
 
 // RenderedSection is a page section with its markdown rendered.
@@ -82,13 +102,16 @@ func newSiteMarkdown(base siteurl.Base, w *i18n.Strings) goldmark.Markdown {
 	return md
 }
 
-// New parses the layouts once, for every page of a build, in the language
-// of the wording w.
-func New(layouts fs.FS, base siteurl.Base, w *i18n.Strings) (*Renderer, error) {
-	r := &Renderer{words: w, layouts: map[markdown.Layout]*template.Template{}, base: base}
+// New parses the layouts once, for every page of a build in one edition.
+func New(layouts fs.FS, opts Options) (*Renderer, error) {
+	base, w := opts.Base, opts.Words
+	r := &Renderer{opts: opts, layouts: map[markdown.Layout]*template.Template{}, base: base}
 	r.md = newSiteMarkdown(base, w)
+	if w.Lang != opts.TextLang {
+		Foreign(opts.TextLang).Extend(r.md)
+	}
 	var read []layoutFile
-	baseT, err := parseLayout(template.New("base.html").Funcs(funcs(base, w, r.inline)), layouts, "base.html", &read)
+	baseT, err := parseLayout(template.New("base.html").Funcs(funcs(opts, r.inline)), layouts, "base.html", &read)
 	if err != nil {
 		return nil, err
 	}
@@ -112,8 +135,8 @@ func New(layouts fs.FS, base siteurl.Base, w *i18n.Strings) (*Renderer, error) {
 	r.digest = digest.Of(struct {
 		Layouts []layoutFile
 		Base    string
-		Words   *i18n.Strings
-	}{read, base.Abs("/"), w})
+		Options Options
+	}{read, base.Abs("/"), opts})
 	return r, nil
 }
 
@@ -157,7 +180,7 @@ func (r *Renderer) Render(in Input) ([]byte, error) {
 	if err := r.md.Convert(p.Body, &body); err != nil {
 		return nil, fmt.Errorf("%s: markdown: %w", p.Path, err)
 	}
-	data := PageData{Words: r.words, Site: in.Site, Page: p, Content: template.HTML(body.String())}
+	data := PageData{Words: r.opts.Words, Editions: r.opts.Editions, Site: in.Site, Page: p, Content: template.HTML(body.String())}
 	for _, sec := range p.Sections {
 		body.Reset()
 		if err := r.md.Convert(sec.Body, &body); err != nil {
@@ -170,14 +193,6 @@ func (r *Renderer) Render(in Input) ([]byte, error) {
 		return nil, fmt.Errorf("%s: citation: %w", p.Path, err)
 	}
 	data.Citation = citation
-	if p.Block != nil {
-		if i := p.Block.Index; i > 0 {
-			data.Prev = p.Document.Blocks[i-1]
-		}
-		if i := p.Block.Index; i+1 < len(p.Document.Blocks) {
-			data.Next = p.Document.Blocks[i+1]
-		}
-	}
 	var out bytes.Buffer
 	out.Grow(body.Len() + pageFrame) // the page in one allocation, not a dozen doublings
 	if err := t.ExecuteTemplate(&out, "base", data); err != nil {

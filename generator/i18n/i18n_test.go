@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"fmt"
 	"os"
 	"reflect"
 	"strings"
@@ -30,8 +31,8 @@ func TestLoadErrors(t *testing.T) {
 	for _, tc := range []struct {
 		name, from, to, want string
 	}{
-		{"unknown key", "  skip: Skip to the text\n", "  skip: Skip to the text\n  skipp: x\n", "layouts/strings/en.yaml:14: site.skipp: no such key"},
-		{"missing key", "  skip: Skip to the text\n", "", "layouts/strings/en.yaml:12: site.skip: missing"},
+		{"unknown key", "  skip: Skip to the text\n", "  skip: Skip to the text\n  skipp: x\n", fmt.Sprintf("layouts/strings/en.yaml:%d: site.skipp: no such key", lineOf(good, "  skip:")+1)},
+		{"missing key", "  skip: Skip to the text\n", "", fmt.Sprintf("layouts/strings/en.yaml:%d: site.skip: missing", lineOf(good, "site:"))},
 		{"placeholder it does not take", `  prev: "Previous: {label}"`, `  prev: "Previous: {number}"`, "clause.prev: {number}: this key takes only {label}"},
 		{"placeholder where none", "  skip: Skip to the text\n", "  skip: Skip {x}\n", "site.skip: {x}: this key takes no placeholders"},
 		{"count", `  passages: {one: "{n} passage", other: "{n} passages"}`, `  passages: [a, b]`, "themes.passages: a count is wording"},
@@ -57,6 +58,16 @@ func TestLoadErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// lineOf is the line of text that starts with prefix.
+func lineOf(text []byte, prefix string) int {
+	for i, line := range strings.Split(string(text), "\n") {
+		if strings.HasPrefix(line, prefix) {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 func TestSub(t *testing.T) {

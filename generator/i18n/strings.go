@@ -45,6 +45,8 @@ type Site struct {
 	Home              string `yaml:"home"`               // the home page, as the breadcrumb's first step
 	Footer            string `yaml:"footer"`             // the footer's line on where provenance is
 	Data              string `yaml:"data"`               // the footer's link to the data page
+	Language          string `yaml:"language"`           // the language's name, in itself: 中文, English
+	Languages         string `yaml:"languages"`          // the language switch, as a landmark
 	Link              string `yaml:"link"`               // a block's ¶ link, as a screen reader names it
 	// LinkTo is a block's ¶ link, named with the block's number or locator.
 	LinkTo string `yaml:"link_to" args:"label"`
@@ -73,6 +75,14 @@ type Document struct {
 	Publisher   string `yaml:"publisher" args:"publisher"`    // who released it
 	Chars       Count  `yaml:"chars"`                         // its length in characters
 	Contents    string `yaml:"contents"`                      // the table of contents
+	// Translated and Untranslated head a document's pages in an edition
+	// in another language: its text there is the editors' unofficial
+	// translation, the original beside it authoritative; or it has no
+	// translation yet, and shows the original.
+	Translated   string `yaml:"translated"`
+	Untranslated string `yaml:"untranslated"`
+	// Original names the original text beside a translation.
+	Original string `yaml:"original"`
 }
 
 // Clause is a clause's own page.

@@ -42,6 +42,10 @@ type Source struct {
 	Line int
 	Page string // the page it is resolved on, a site path: /themes/x/
 	Link string // as written: /doc/#para_4, #notes
+	// Edition is the base of the page's edition in another language (its
+	// site paths under /<lang>/), nil for the site's own: the same link,
+	// broken in two editions, is reported once.
+	Edition *siteurl.Base
 }
 
 // target is where a link leads: a file of the site and a fragment.
@@ -446,6 +450,7 @@ func (c *Checker) check(sources []Source) error {
 		return nil
 	}
 	sort.Strings(broken)
+	broken = slices.Compact(broken) // an editor's link, broken in every edition
 	return errors.New("broken links:\n" + strings.Join(broken, "\n"))
 }
 
@@ -453,10 +458,14 @@ func (c *Checker) check(sources []Source) error {
 func (c *Checker) checkSources(sources []Source) (broken []string, reported map[target]bool) {
 	reported = map[target]bool{}
 	for _, src := range sources {
-		self := c.site.ResolveReference(&url.URL{Path: strings.TrimPrefix(src.Page, "/")})
+		base := c.base
+		if src.Edition != nil {
+			base = *src.Edition
+		}
+		self := c.site.ResolveReference(&url.URL{Path: base.Path(src.Page)})
 		built := src.Link // as the pages have it: a site path under the base
 		if strings.HasPrefix(built, "/") {
-			built = c.base.Path(built)
+			built = base.Rebase(built)
 		}
 		t, msg, ok := c.resolve(built, self)
 		if msg == "" && ok {

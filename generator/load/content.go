@@ -48,8 +48,10 @@ type Site struct {
 	Title       string `yaml:"title"`
 	TitleEn     string `yaml:"title_en"`
 	Description string `yaml:"description"`
-	Author      string `yaml:"author"`  // who publishes this annotated edition
-	Country     string `yaml:"country"` // Akoma Ntoso country code for the FRBR URIs, e.g. cn
+	// DescriptionEn describes the site in English, for its English edition.
+	DescriptionEn string `yaml:"description_en"`
+	Author        string `yaml:"author"`  // who publishes this annotated edition
+	Country       string `yaml:"country"` // Akoma Ntoso country code for the FRBR URIs, e.g. cn
 	// URL is the site's public address (https://host/sub/path/): canonical
 	// URLs, link previews, citations, the sitemap and the feed use it. A
 	// -base-url given to the build wins over it.
@@ -58,6 +60,10 @@ type Site struct {
 	// site's own pages, whose wording layouts/strings/<language>.yaml
 	// gives; DefaultLanguage when not given.
 	Language string `yaml:"language"`
+	// Editions are the site's editions in other languages, each at
+	// /<language>/: its pages worded by layouts/strings/<language>.yaml,
+	// its documents in their translations (translations/<language>/).
+	Editions []string `yaml:"editions"`
 }
 
 // DefaultLanguage is the language of a site whose site.yaml names none:
@@ -234,6 +240,11 @@ func loadSite(fsys namedFS, errs *errorList) Site {
 	}
 	if s.Language == "" {
 		s.Language = DefaultLanguage
+	}
+	for _, lang := range s.Editions {
+		if !languageTag.MatchString(lang) || lang == s.Language {
+			errs.add(name, f.fieldLine("editions"), "editions: %q is not a language tag other than the site's own", lang)
+		}
 	}
 	if s.URL != "" {
 		if b, err := siteurl.Parse(s.URL); err != nil {

@@ -18,13 +18,20 @@ import (
 // class line-<role>. The first occurrence of each theme in the block links
 // to the theme's page, and a note after the block names its themes and
 // where else they occur.
+//
+// On an edition's pages the block is in the edition's language: its
+// translation, with the text it translates after it (class original, in
+// the text's language), which the layout sets beside it on wide screens;
+// or, where there is no translation, the text, marked as in its language.
 func (c *DocContext) writeBlock(b *strings.Builder, d *structure.Document, blk *structure.Block, depth int) {
 	linked := map[*ThemeNote]bool{}
 	level := min(depth+len(blk.Ancestors()), 6)
+	t := c.translation()
+	translated := t != nil && t.Blocks[blk.Index] != nil
 	for i, p := range blk.Paragraphs {
 		attrs := "#" + p.ID
-		if i == 0 && blk.Label != "" {
-			attrs += " data-label=" + attrValue(blk.Label)
+		if label := c.label(blk); i == 0 && label != "" {
+			attrs += " data-label=" + attrValue(label)
 		}
 		if i == 0 || p.Role == "" {
 			// A clause's further paragraphs are linked and cited on their own.
@@ -38,10 +45,19 @@ func (c *DocContext) writeBlock(b *strings.Builder, d *structure.Document, blk *
 			attrs += " .line-" + p.Role
 		}
 		var text string
-		if target := d.TOCTarget(p.ID); target != nil {
+		switch target := d.TOCTarget(p.ID); {
+		case translated:
+			text = Escape(t.Blocks[blk.Index][i])
+			if target != nil {
+				text = fmt.Sprintf("[%s](%s)", escapeInline(t.Blocks[blk.Index][i]), c.Base.Path(InContext(d, target)))
+			}
+		case target != nil:
 			text = fmt.Sprintf("[%s](%s)", escapeInline(p.Text), c.Base.Path(InContext(d, target)))
-		} else {
+		default:
 			text = c.linkTerms(blk, i, p.Text, linked)
+		}
+		if c.inEdition() && !translated {
+			attrs += " lang=" + attrValue(c.TextLang)
 		}
 		if blk.Kind == structure.Attachment && p.Role == structure.RoleTitle || blk.Kind != structure.Attachment && i == 0 && blk.Heading {
 			fmt.Fprintf(b, "%s %s {%s}\n\n", strings.Repeat("#", level), text, attrs)
@@ -49,7 +65,26 @@ func (c *DocContext) writeBlock(b *strings.Builder, d *structure.Document, blk *
 		}
 		fmt.Fprintf(b, "%s {%s}\n\n", text, attrs)
 	}
+	if translated {
+		for i, p := range blk.Paragraphs {
+			fmt.Fprintf(b, "%s {.original lang=%s}\n\n", c.linkTerms(blk, i, p.Text, linked), attrValue(c.TextLang))
+		}
+	}
 	c.writeThemeNote(b, d, blk, linked)
+}
+
+// writeNotice says, on an edition's pages of a document, that its text is
+// the editors' unofficial translation and the original the authoritative
+// one, or that it has no translation yet.
+func (c *DocContext) writeNotice(b *strings.Builder) {
+	if !c.inEdition() {
+		return
+	}
+	notice := c.Words.Document.Untranslated
+	if c.translation() != nil {
+		notice = c.Words.Document.Translated
+	}
+	fmt.Fprintf(b, "%s {.notice}\n\n", Escape(notice))
 }
 
 // blockClass is the class of the blocks that are made of lines.

@@ -118,13 +118,18 @@ func pageCount(n, per int) int { return max(1, (n+per-1)/per) }
 func (s *Site) writeDocumentList(b *strings.Builder, docs []*structure.Document) {
 	w := s.Words
 	for _, d := range docs {
-		fmt.Fprintf(b, "- [%s](%s)  \n", Escape(d.Title), s.Base.Path(DocumentPath(d)))
-		if d.TitleEn != "" {
-			fmt.Fprintf(b, "  %s  \n", Escape(d.TitleEn))
+		title, other := s.docTitle(d)
+		fmt.Fprintf(b, "- [%s](%s)  \n", escapeInline(title), s.Base.Path(DocumentPath(d)))
+		if other != "" {
+			fmt.Fprintf(b, "  %s  \n", escapeInline(other))
 		}
 		fmt.Fprintf(b, "  %s", escapeInline(w.Date(d.Date)))
-		if len(d.Parties) > 0 {
-			fmt.Fprintf(b, " · %s", escapeInline(strings.Join(d.Parties, w.ListSep)))
+		parties := d.Parties
+		if s.inEdition() && len(d.PartiesEn) == len(d.Parties) {
+			parties = d.PartiesEn
+		}
+		if len(parties) > 0 {
+			fmt.Fprintf(b, " · %s", escapeInline(strings.Join(parties, w.ListSep)))
 		}
 		fmt.Fprintf(b, " · %s\n", escapeInline(w.Document.Chars.Of(CharCount(d))))
 	}
@@ -185,7 +190,8 @@ func browsePages(s *Site) []*Page {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\n\n", Escape(w.Browse.PartiesIntro))
 	for _, p := range a.parties {
-		fmt.Fprintf(&b, "- [%s](%s) %s · %s\n", Escape(p.Name), s.Base.Path(PartyPath(p.Party)), escapeInline(p.NameEn), escapeInline(w.Browse.Documents.Of(len(p.Docs))))
+		name, other := s.named(p.Name, p.NameEn)
+		fmt.Fprintf(&b, "- [%s](%s) %s · %s\n", escapeInline(name), s.Base.Path(PartyPath(p.Party)), escapeInline(other), escapeInline(w.Browse.Documents.Of(len(p.Docs))))
 	}
 	b.WriteString("\n")
 	pages := []*Page{{
@@ -197,8 +203,9 @@ func browsePages(s *Site) []*Page {
 	}}
 	crumbs := []Crumb{homeCrumb(w), {Title: w.Browse.Parties, Path: PartiesPath}}
 	for _, p := range a.parties {
-		intro := Escape(i18n.Sub(w.Browse.PartyIntro, "party", p.Name))
-		pages = append(pages, s.listPages(PartyPath(p.Party), p.Name, crumbs, intro, p.Docs)...)
+		name, _ := s.named(p.Name, p.NameEn)
+		intro := Escape(i18n.Sub(w.Browse.PartyIntro, "party", name))
+		pages = append(pages, s.listPages(PartyPath(p.Party), name, crumbs, intro, p.Docs)...)
 	}
 	b.Reset()
 	for _, y := range a.years {

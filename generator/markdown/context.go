@@ -19,9 +19,10 @@ import (
 // (names, paths, a few block numbers) and no pointer into them, so that an
 // edit of another document changes it only when it changes what is shown.
 type DocContext struct {
-	Base  siteurl.Base
-	Words *i18n.Strings
-	Doc   *structure.Document
+	Base     siteurl.Base
+	Words    *i18n.Strings
+	TextLang string // the language of the document's text (site.yaml's)
+	Doc      *structure.Document
 	// Notes are the themes that tag the document or whose terms occur in
 	// it; per block, by Block.Index, the themes that tag it (as indexes
 	// into Notes), and where their terms occur in it, in reading order.
@@ -68,11 +69,12 @@ type Match struct {
 func (s *Site) Contexts() []*DocContext {
 	notes := map[*annotate.Theme]*ThemeNote{}
 	for _, t := range s.Notes.Themes {
-		n := &ThemeNote{Slug: t.Slug, Title: t.Title, Docs: min(len(t.Docs), maxNoteDocuments+2)}
+		title, _ := s.named(t.Title, t.TitleEn)
+		n := &ThemeNote{Slug: t.Slug, Title: title, Docs: min(len(t.Docs), maxNoteDocuments+2)}
 		for _, d := range t.Docs[:min(len(t.Docs), maxNoteDocuments+1)] {
-			r := DocRefs{Slug: d.Slug, Short: d.Short, Position: s.Notes.Position(d), Passages: ThemeIn(t, d)}
+			r := DocRefs{Slug: d.Slug, Short: s.docShort(d), Position: s.Notes.Position(d), Passages: ThemeIn(t, d)}
 			for _, ref := range t.In(d) {
-				r.Blocks = append(r.Blocks, BlockRef{EID: ref.Block.EID, Label: ref.Block.Label})
+				r.Blocks = append(r.Blocks, BlockRef{EID: ref.Block.EID, Label: blockLabel(s.inEdition(), ref.Block)})
 			}
 			n.First = append(n.First, r)
 		}
@@ -81,7 +83,7 @@ func (s *Site) Contexts() []*DocContext {
 	a := s.archive()
 	contexts := make([]*DocContext, len(s.Documents))
 	for i, d := range s.Documents {
-		c := &DocContext{Base: s.Base, Words: s.Words, Doc: d, Themes: make([][]int, len(d.Blocks)), Matches: make([][]Match, len(d.Blocks))}
+		c := &DocContext{Base: s.Base, Words: s.Words, TextLang: s.Meta.Language, Doc: d, Themes: make([][]int, len(d.Blocks)), Matches: make([][]Match, len(d.Blocks))}
 		index := map[*annotate.Theme]int{}
 		note := func(t *annotate.Theme) int {
 			i, ok := index[t]

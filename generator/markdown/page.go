@@ -58,6 +58,24 @@ type Page struct {
 	// Dir is the folder of the page's edition: "" for the site's
 	// language, "en/" for an English edition (siteurl.Base.Dir).
 	Dir string
+	// TitleOther is the page's title in the other language (on a
+	// document's or clause's page, its document's), whose tag is
+	// OtherLang; DocTitle and DocShort name a clause page's document, and
+	// Label its clause, in the page's language.
+	TitleOther, OtherLang     string
+	DocTitle, DocShort, Label string
+	// TOC is a document page's table of contents; Parts lead from a
+	// clause's page to the blocks it is part of, Prev and Next to the
+	// clauses before and after it. Each link's Path is a site path.
+	TOC        []Link
+	Parts      []Link
+	Prev, Next *Link
+}
+
+// Link is a titled link: an entry of a table of contents, a part line.
+type Link struct {
+	Title, Path string
+	Heading     bool // a heading's entry, not a clause's
 }
 
 // File is the page's output file path relative to the site root.

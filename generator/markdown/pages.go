@@ -128,19 +128,86 @@ func homeCrumb(w *i18n.Strings) Crumb { return Crumb{Title: w.Site.Home, Path: "
 func (c *DocContext) documentPage() *Page {
 	d, s := c.Doc, c
 	var b strings.Builder
+	c.writeNotice(&b)
 	c.writeBlocks(&b, d, d.Top, 2)
+	title, other := docTitle(c.inEdition(), d, c.translation())
 	return &Page{
 		Path:        DocumentPath(d),
 		Layout:      DocumentLayout,
-		Title:       d.Title,
-		Description: i18n.Sub(c.Words.Document.Description, "title", d.Title, "date", c.Words.Date(d.Date)),
-		Crumbs:      []Crumb{homeCrumb(c.Words), {Title: d.Short}},
+		Title:       title,
+		TitleOther:  other,
+		OtherLang:   c.otherLang(),
+		Description: i18n.Sub(c.Words.Document.Description, "title", title, "date", c.Words.Date(d.Date)),
+		Crumbs:      []Crumb{homeCrumb(c.Words), {Title: c.short()}},
 		Document:    d,
 		Parties:     c.Parties,
+		TOC:         c.contents(),
 		Front: documentFront{Title: d.Title, TitleEn: d.TitleEn, Date: d.Date, Parties: d.Parties,
 			URL: s.Base.Abs(DocumentPath(d)), Source: d.Source, Transcription: d.Transcription, Corrections: d.Corrections},
 		Body: []byte(b.String()),
 	}
+}
+
+// otherLang is the language of the other title a document's pages show:
+// English on the site's own, the documents' language on an edition's.
+func (c *DocContext) otherLang() string {
+	if c.inEdition() {
+		return c.TextLang
+	}
+	return "en"
+}
+
+// contents is a document's table of contents: its attachments, headings
+// and the numbered clauses right under them (or at the top), not the items
+// within clauses; a heading by its line, a clause by its number.
+func (c *DocContext) contents() []Link {
+	var toc []Link
+	for _, b := range c.Doc.Blocks {
+		switch {
+		case b.Kind == structure.Attachment || b.Numbered() && b.Heading:
+			toc = append(toc, Link{Title: c.partLine(b), Path: "#" + b.EID, Heading: true})
+		case b.Numbered() && (b.Parent == nil || b.Parent.Heading):
+			toc = append(toc, Link{Title: c.label(b), Path: "#" + b.EID})
+		}
+	}
+	return toc
+}
+
+// partLine names a block in a list of parts: a heading by its line (an
+// attachment by its label and title lines), a clause by its number and
+// first words.
+func (c *DocContext) partLine(b *structure.Block) string {
+	texts := c.texts(b)
+	if b.Kind == structure.Attachment {
+		parts := []string{c.label(b)}
+		for i, p := range b.Paragraphs {
+			if p.Role == structure.RoleTitle {
+				parts = append(parts, texts[i])
+			}
+		}
+		return strings.Join(parts, " ")
+	}
+	if b.Heading {
+		return texts[0]
+	}
+	text := strings.Join(texts, " ")
+	if !c.inEdition() || c.translation() == nil {
+		text = WithoutMarker(b)
+	}
+	return c.label(b) + " " + Excerpt(text, 30)
+}
+
+// texts are a block's paragraphs in the pages' language: its translation
+// on an edition's pages, where there is one.
+func (c *DocContext) texts(b *structure.Block) []string {
+	if t := c.translation(); t != nil && t.Blocks[b.Index] != nil {
+		return t.Blocks[b.Index]
+	}
+	texts := make([]string, len(b.Paragraphs))
+	for i, p := range b.Paragraphs {
+		texts[i] = p.Text
+	}
+	return texts
 }
 
 // ClauseTitle is how a clause page names its clause: 中古联合声明 四.
@@ -157,6 +224,7 @@ func WithoutMarker(blk *structure.Block) string {
 func (c *DocContext) clausePage(blk *structure.Block) *Page {
 	d, s := c.Doc, c
 	var b strings.Builder
+	c.writeNotice(&b)
 	c.writeBlock(&b, d, blk, 2)
 	if blk.Heading {
 		// A heading's page shows its introduction and lists its items.
@@ -165,33 +233,54 @@ func (c *DocContext) clausePage(blk *structure.Block) *Page {
 				c.writeBlock(&b, d, child, 2)
 				continue
 			}
-			fmt.Fprintf(&b, "- [%s](%s)\n", Escape(Excerpt(child.Text(), 40)), s.Base.Path(BlockPath(d, child)))
+			fmt.Fprintf(&b, "- [%s](%s)\n", Escape(Excerpt(strings.Join(c.texts(child), " "), 40)), s.Base.Path(BlockPath(d, child)))
 		}
 		b.WriteString("\n")
 	}
-	return &Page{
+	title := c.short() + " " + c.label(blk)
+	excerpt := Excerpt(strings.Join(c.texts(blk), " "), 40)
+	if !c.inEdition() || c.translation() == nil {
+		excerpt = Excerpt(WithoutMarker(blk), 40)
+	}
+	docTitle, other := docTitle(c.inEdition(), d, c.translation())
+	p := &Page{
 		Path:        BlockPath(d, blk),
 		Layout:      ClauseLayout,
-		Title:       ClauseTitle(d, blk),
-		HeadTitle:   i18n.Sub(c.Words.Clause.HeadTitle, "title", ClauseTitle(d, blk), "excerpt", Excerpt(WithoutMarker(blk), 40)),
-		Description: Excerpt(blk.Text(), 160),
-		Crumbs:      clauseCrumbs(c.Words, d, blk),
+		Title:       title,
+		HeadTitle:   i18n.Sub(c.Words.Clause.HeadTitle, "title", title, "excerpt", excerpt),
+		Description: Excerpt(strings.Join(c.texts(blk), " "), 160),
+		Crumbs:      c.clauseCrumbs(blk),
 		Document:    d,
 		Block:       blk,
+		DocTitle:    docTitle,
+		TitleOther:  other,
+		OtherLang:   c.otherLang(),
+		DocShort:    c.short(),
+		Label:       c.label(blk),
 		Front: clauseFront{Title: ClauseTitle(d, blk), Document: d.Title, Number: blk.Label, EID: blk.EID,
 			Date: d.Date, URL: s.Base.Abs(BlockPath(d, blk)), Context: s.Base.Abs(InContext(d, blk))},
 		Body: []byte(b.String()),
 	}
+	for _, a := range blk.Ancestors() {
+		p.Parts = append(p.Parts, Link{Title: c.partLine(a), Path: BlockPath(d, a)})
+	}
+	if i := blk.Index; i > 0 {
+		p.Prev = &Link{Title: c.label(d.Blocks[i-1]), Path: BlockPath(d, d.Blocks[i-1])}
+	}
+	if i := blk.Index; i+1 < len(d.Blocks) {
+		p.Next = &Link{Title: c.label(d.Blocks[i+1]), Path: BlockPath(d, d.Blocks[i+1])}
+	}
+	return p
 }
 
 // clauseCrumbs lead to a block's page through its document and the
 // blocks it is part of: 首页 › 中巴行动计划 › 二 › 二、5.
-func clauseCrumbs(w *i18n.Strings, d *structure.Document, blk *structure.Block) []Crumb {
-	crumbs := []Crumb{homeCrumb(w), {Title: d.Short, Path: DocumentPath(d)}}
+func (c *DocContext) clauseCrumbs(blk *structure.Block) []Crumb {
+	crumbs := []Crumb{homeCrumb(c.Words), {Title: c.short(), Path: DocumentPath(c.Doc)}}
 	for _, p := range blk.Ancestors() {
-		crumbs = append(crumbs, Crumb{Title: p.Label, Path: BlockPath(d, p)})
+		crumbs = append(crumbs, Crumb{Title: c.label(p), Path: BlockPath(c.Doc, p)})
 	}
-	return append(crumbs, Crumb{Title: blk.Label})
+	return append(crumbs, Crumb{Title: c.label(blk)})
 }
 
 type homeFront struct {
@@ -201,8 +290,10 @@ type homeFront struct {
 
 func homePage(s *Site) *Page {
 	var b strings.Builder
-	if s.Meta.Description != "" {
-		fmt.Fprintf(&b, "%s\n\n", Escape(s.Meta.Description))
+	title, _ := s.named(s.Meta.Title, s.Meta.TitleEn)
+	description, _ := s.named(s.Meta.Description, s.Meta.DescriptionEn)
+	if description != "" {
+		fmt.Fprintf(&b, "%s\n\n", Escape(description))
 	}
 	a, w := s.archive(), s.Words
 	fmt.Fprintf(&b, "## %s {#documents}\n\n", Escape(w.Home.Latest))
@@ -211,12 +302,13 @@ func homePage(s *Site) *Page {
 	fmt.Fprintf(&b, "## %s {#themes}\n\n", Escape(w.Home.Themes))
 	fmt.Fprintf(&b, "%s\n\n", i18n.Sub(w.Home.ThemesIntro, "themes", s.Base.Path(ThemesPath)))
 	for _, t := range s.themesInOrder() {
-		fmt.Fprintf(&b, "- [%s](%s) %s\n", escapeInline(t.Title), s.Base.Path(ThemePath(t)), escapeInline(t.TitleEn))
+		title, other := s.named(t.Title, t.TitleEn)
+		fmt.Fprintf(&b, "- [%s](%s) %s\n", escapeInline(title), s.Base.Path(ThemePath(t)), escapeInline(other))
 	}
 	b.WriteString("\n")
 	return &Page{
-		Path: "/", Layout: HomeLayout, Title: s.Meta.Title, Description: s.Meta.Description,
-		Front: homeFront{Title: s.Meta.Title, URL: s.Base.Abs("/")},
+		Path: "/", Layout: HomeLayout, Title: title, Description: description,
+		Front: homeFront{Title: title, URL: s.Base.Abs("/")},
 		Body:  []byte(b.String()),
 	}
 }
@@ -227,7 +319,8 @@ func notFoundPage(s *Site) *Page {
 	fmt.Fprintf(&b, "%s\n\n", i18n.Sub(w.NotFound.Text, "search", s.Base.Path(SearchPath), "years", s.Base.Path(YearsPath), "parties", s.Base.Path(PartiesPath), "themes", s.Base.Path(ThemesPath)))
 	a := s.archive()
 	for _, d := range a.newest[:min(Latest, len(a.newest))] {
-		fmt.Fprintf(&b, "- [%s](%s)\n", Escape(d.Title), s.Base.Path(DocumentPath(d)))
+		title, _ := s.docTitle(d)
+		fmt.Fprintf(&b, "- [%s](%s)\n", escapeInline(title), s.Base.Path(DocumentPath(d)))
 	}
 	b.WriteString("\n")
 	return &Page{Path: "/404.html", Layout: NotFoundLayout, Title: w.NotFound.Title, Crumbs: []Crumb{homeCrumb(w), {Title: w.NotFound.Crumb}}, Body: []byte(b.String())}
@@ -249,12 +342,14 @@ func Excerpt(text string, n int) string {
 // EditorialPath is the site path of an editorial page.
 func EditorialPath(p *load.Page) string { return "/" + p.Slug + "/" }
 
-// editorialPage is a page written in markdown by the editors, such as /data/.
+// editorialPage is a page written in markdown by the editors, such as /data/;
+// an edition shows it under its title in the edition's language.
 func editorialPage(s *Site, p *load.Page) *Page {
+	title, _ := s.named(p.Title, p.TitleEn)
 	return &Page{
-		Path: EditorialPath(p), Layout: EditorialLayout, Title: p.Title, Description: p.Description,
-		Crumbs: []Crumb{homeCrumb(s.Words), {Title: p.Title}},
-		Front:  homeFront{Title: p.Title, URL: s.Base.Abs(EditorialPath(p))},
+		Path: EditorialPath(p), Layout: EditorialLayout, Title: title, Description: p.Description,
+		Crumbs: []Crumb{homeCrumb(s.Words), {Title: title}},
+		Front:  homeFront{Title: title, URL: s.Base.Abs(EditorialPath(p))},
 		Body:   []byte(p.Body),
 	}
 }

@@ -2,8 +2,10 @@ package markdown
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"statements/generator/annotate"
 	"statements/generator/i18n"
@@ -36,7 +38,8 @@ type themeFront struct {
 type ThemePage struct {
 	Base                 siteurl.Base
 	Words                *i18n.Strings
-	Slug, Title, TitleEn string
+	TextLang             string // the documents' language
+	Slug, Title, TitleEn string // the theme's names, in the pages' language first
 	Terms                []string
 	Body                 string // the annotation, on the first page only
 	K, N                 int    // page K of N
@@ -45,10 +48,13 @@ type ThemePage struct {
 	Find                 *annotate.Terms // finds the theme's terms in the passages
 }
 
-// ThemePassages are the blocks a theme tags in one document.
+// ThemePassages are the blocks a theme tags in one document, and on an
+// edition's pages their translations (nil where there is none).
 type ThemePassages struct {
 	Slug, Short string // the document's
 	Blocks      []*structure.Excerpt
+	Labels      []string   // the blocks' labels in the pages' language
+	Translated  [][]string // by block, its paragraphs in the pages' language, or nil
 }
 
 // ThemePages plans every theme's pages: its annotation, then the passages
@@ -59,14 +65,22 @@ func (s *Site) ThemePages() []*ThemePage {
 	for _, t := range s.Notes.Themes {
 		n := pageCount(len(t.Docs), ThemeDocsPerPage)
 		for k := 1; k <= n; k++ {
-			tp := &ThemePage{Base: s.Base, Words: s.Words, Slug: t.Slug, Title: t.Title, TitleEn: t.TitleEn, Terms: t.Terms, K: k, N: n, Docs: len(t.Docs), Find: s.Notes.Terms}
+			title, other := s.named(t.Title, t.TitleEn)
+			tp := &ThemePage{Base: s.Base, Words: s.Words, TextLang: s.Meta.Language, Slug: t.Slug, Title: title, TitleEn: other, Terms: t.Terms, K: k, N: n, Docs: len(t.Docs), Find: s.Notes.Terms}
 			if k == 1 {
-				tp.Body = t.Body
+				tp.Body = annotationIn(s.inEdition(), t.Body)
 			}
 			for _, d := range t.Docs[(k-1)*ThemeDocsPerPage : min(k*ThemeDocsPerPage, len(t.Docs))] {
-				ps := ThemePassages{Slug: d.Slug, Short: d.Short}
+				ps := ThemePassages{Slug: d.Slug, Short: s.docShort(d)}
+				tr := s.Translations.Of(d.Slug, s.Words.Lang)
 				for _, r := range t.In(d) {
 					ps.Blocks = append(ps.Blocks, r.Block.Excerpt())
+					ps.Labels = append(ps.Labels, blockLabel(s.inEdition(), r.Block))
+					if s.inEdition() && tr != nil {
+						ps.Translated = append(ps.Translated, tr.Blocks[r.Block.Index])
+					} else {
+						ps.Translated = append(ps.Translated, nil)
+					}
 				}
 				tp.Passages = append(tp.Passages, ps)
 			}
@@ -88,7 +102,8 @@ func (tp *ThemePage) Page() *Page {
 		HeadTitle:     title,
 		Description:   i18n.Sub(w.Themes.ThemeDescription, "title", tp.Title, "title_en", tp.TitleEn),
 		Crumbs:        []Crumb{homeCrumb(w), {Title: w.Themes.Title, Path: ThemesPath}, {Title: title}},
-		TitleEn:       tp.TitleEn,
+		TitleOther:    tp.TitleEn,
+		OtherLang:     tp.otherLang(),
 		Front:         themeFront{Title: title, TitleEn: tp.TitleEn, Terms: tp.Terms, URL: tp.Base.Abs(pagePath(path, tp.K))},
 		SectionsTitle: i18n.Sub(w.Themes.Sections, "documents", w.Browse.Documents.Of(tp.Docs)),
 		Dir:           tp.Base.Dir(),
@@ -101,8 +116,8 @@ func (tp *ThemePage) Page() *Page {
 	p.Body = []byte(b.String())
 	for _, ps := range tp.Passages {
 		var b strings.Builder
-		for _, ex := range ps.Blocks {
-			writePassage(&b, tp.Base, w, ps.Slug, ex, tp.Find, tp.Slug)
+		for i, ex := range ps.Blocks {
+			tp.writePassage(&b, ps.Slug, ex, ps.Labels[i], ps.Translated[i])
 		}
 		title := i18n.Sub(w.Themes.Section, "document", ps.Short, "passages", w.Themes.Passages.Of(len(ps.Blocks)))
 		p.Sections = append(p.Sections, Section{ID: "in-" + ps.Slug, Title: title, Body: []byte(b.String())})
@@ -117,21 +132,81 @@ func ThemeIn(t *annotate.Theme, d *structure.Document) string {
 }
 
 // writePassage writes a block as a passage of a theme page: its number
-// linking to the clause in context, its text with the theme's terms highlighted.
-func writePassage(b *strings.Builder, base siteurl.Base, w *i18n.Strings, doc string, ex *structure.Excerpt, terms *annotate.Terms, slug string) {
-	for i, text := range ex.Texts {
+// linking to the clause in context, its text with the theme's terms
+// highlighted; on an edition's pages its translation first, where it has
+// one, and the text after it as its original.
+func (tp *ThemePage) writePassage(b *strings.Builder, doc string, ex *structure.Excerpt, label string, translated []string) {
+	link := fmt.Sprintf("[%s](%s %s) ", escapeInline(label), tp.Base.Path(inContext(doc, ex.EID)), attrValue(tp.Words.Clause.InContext))
+	for i, text := range translated {
 		if i == 0 {
-			fmt.Fprintf(b, "[%s](%s %s) ", escapeInline(ex.Label), base.Path(inContext(doc, ex.EID)), attrValue(w.Clause.InContext))
+			b.WriteString(link)
+		}
+		fmt.Fprintf(b, "%s {.passage}\n\n", escapeInline(text))
+	}
+	for i, text := range ex.Texts {
+		if i == 0 && translated == nil {
+			b.WriteString(link)
 		}
 		pos := 0
-		for _, m := range terms.Find(text, slug) {
+		for _, m := range tp.Find.Find(text, tp.Slug) {
 			b.WriteString(escapeInline(text[pos:m.Start]))
 			fmt.Fprintf(b, "==%s==", escapeInline(text[m.Start:m.End]))
 			pos = m.End
 		}
 		b.WriteString(escapeInline(text[pos:]))
-		b.WriteString(" {.passage}\n\n")
+		if translated != nil {
+			fmt.Fprintf(b, " {.passage .original lang=%s}\n\n", attrValue(tp.TextLang))
+		} else {
+			b.WriteString(" {.passage}\n\n")
+		}
 	}
+}
+
+// otherLang is the language of a theme page's other title.
+func (tp *ThemePage) otherLang() string {
+	if tp.Words.Lang != tp.TextLang {
+		return tp.TextLang
+	}
+	return "en"
+}
+
+// linkTarget is a markdown link's address: ](/x/#para_4 "title").
+var linkTarget = regexp.MustCompile(`\]\([^)]*\)`)
+
+// annotationIn is a theme's annotation as an edition shows it: on the
+// site's own pages the whole of it; on an edition's, its paragraphs that
+// are not mostly Chinese, if it has any (an annotation gives its text in
+// Chinese, then in English).
+func annotationIn(edition bool, body string) string {
+	if !edition {
+		return body
+	}
+	var kept []string
+	for _, para := range strings.Split(strings.TrimSpace(body), "\n\n") {
+		if !mostlyHan(para) {
+			kept = append(kept, para)
+		}
+	}
+	if len(kept) == 0 {
+		return body
+	}
+	return strings.Join(kept, "\n\n")
+}
+
+// mostlyHan tells text that is mostly Han characters, of the letters of
+// what it says (not of its links' addresses).
+func mostlyHan(text string) bool {
+	han, letters := 0, 0
+	for _, r := range linkTarget.ReplaceAllString(text, "") {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			han++
+			letters++
+		case unicode.IsLetter(r):
+			letters++
+		}
+	}
+	return han*2 > letters
 }
 
 // themesPage lists every theme with how many blocks of how many documents it tags.
@@ -141,7 +216,8 @@ func themesPage(s *Site) *Page {
 	fmt.Fprintf(&b, "%s\n\n", Escape(w.Themes.Intro))
 	for _, t := range s.themesInOrder() {
 		counts := i18n.Sub(w.Themes.Counts, "passages", w.Themes.Passages.Of(len(t.Refs)), "documents", w.Browse.Documents.Of(len(t.Docs)))
-		fmt.Fprintf(&b, "- [%s](%s) %s · %s\n", escapeInline(t.Title), s.Base.Path(ThemePath(t)), escapeInline(t.TitleEn), escapeInline(counts))
+		title, other := s.named(t.Title, t.TitleEn)
+		fmt.Fprintf(&b, "- [%s](%s) %s · %s\n", escapeInline(title), s.Base.Path(ThemePath(t)), escapeInline(other), escapeInline(counts))
 	}
 	b.WriteString("\n")
 	return &Page{
@@ -157,6 +233,9 @@ func themesPage(s *Site) *Page {
 // by their names, as the language sorts them (Chinese names by pinyin).
 func (s *Site) themesInOrder() []*annotate.Theme {
 	themes := slices.Clone(s.Notes.Themes)
-	i18n.Sort(s.Words, themes, func(t *annotate.Theme) string { return t.Title })
+	i18n.Sort(s.Words, themes, func(t *annotate.Theme) string {
+		title, _ := s.named(t.Title, t.TitleEn)
+		return title
+	})
 	return themes
 }

@@ -42,9 +42,8 @@ func TestImportTextForms(t *testing.T) {
 				t.Fatal(err)
 			}
 			site := testenv.CopySite(t, "../..")
+			testenv.WithoutDocuments(t, filepath.Join(site, "content"))
 			dir := filepath.Join(site, "content", "documents")
-			os.RemoveAll(dir)
-			os.RemoveAll(filepath.Join(site, "content", "themes"))
 			var stdout, stderr bytes.Buffer
 			if err := ocrimport.Run([]string{"-o", dir, filepath.Join("testdata", "text", form.file)}, &stdout, &stderr); err != nil {
 				t.Fatalf("import: %v\n%s", err, stderr.String())

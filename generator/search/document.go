@@ -1,6 +1,9 @@
 package search
 
 import (
+	"strings"
+
+	"statements/generator/align"
 	"statements/generator/markdown"
 	"statements/generator/siteurl"
 	"statements/generator/structure"
@@ -19,4 +22,32 @@ func FromDocument(base siteurl.Base, d *structure.Document) Document {
 // label, id and marker, and its locators (第一部分第5项, Part I, item 5).
 func numbers(b *structure.Block) []string {
 	return []string{b.Label, b.LabelEn, b.EID, b.Marker, b.Locator.Zh, b.Locator.En}
+}
+
+// FromTranslation is what the index of an edition in another language
+// holds of a document: its names in that language first (short is its
+// short title there), and each block's translation, or its text where it
+// has none; labels as that language writes them.
+func FromTranslation(base siteurl.Base, d *structure.Document, t *align.Text, short string) Document {
+	out := FromDocument(base, d)
+	out.Short, out.Title, out.TitleEn = short, orElse(d.TitleEn, d.Title), d.Title
+	if t != nil {
+		out.Title = t.Title
+	}
+	for i, b := range d.Blocks {
+		if b.LabelEn != "" {
+			out.Blocks[i].Label = b.LabelEn
+		}
+		if t != nil && t.Blocks[i] != nil {
+			out.Blocks[i].Text = strings.Join(t.Blocks[i], "\n")
+		}
+	}
+	return out
+}
+
+func orElse(s, fallback string) string {
+	if s == "" {
+		return fallback
+	}
+	return s
 }

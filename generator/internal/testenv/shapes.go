@@ -14,16 +14,12 @@ import (
 var ShapesContent = filepath.Join("generator", "structure", "testdata", "content")
 
 // BuildShapes builds the site's own content, pages and layouts, with the
-// documents of every shape in place of its documents and themes.
+// documents of every shape in place of its documents, themes and translations.
 func BuildShapes(t testing.TB, repoRoot string) *build.Site {
 	t.Helper()
 	content := filepath.Join(t.TempDir(), "content")
 	CopyDir(t, filepath.Join(repoRoot, "content"), content)
-	for _, dir := range []string{"documents", "themes"} {
-		if err := os.RemoveAll(filepath.Join(content, dir)); err != nil {
-			t.Fatal(err)
-		}
-	}
+	WithoutDocuments(t, content)
 	CopyDir(t, filepath.Join(repoRoot, ShapesContent, "documents"), filepath.Join(content, "documents"))
 	site, err := build.Build(build.Config{
 		Content: os.DirFS(content),
@@ -35,4 +31,16 @@ func BuildShapes(t testing.TB, repoRoot string) *build.Site {
 		t.Fatal(err)
 	}
 	return site
+}
+
+// WithoutDocuments empties a copy of the content tree of what belongs to
+// its documents: the documents, the themes that quote them and their
+// translations; the site's own files and pages stay.
+func WithoutDocuments(t testing.TB, content string) {
+	t.Helper()
+	for _, dir := range []string{"documents", "themes", "translations"} {
+		if err := os.RemoveAll(filepath.Join(content, dir)); err != nil {
+			t.Fatal(err)
+		}
+	}
 }

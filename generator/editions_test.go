@@ -1,0 +1,99 @@
+package main
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+
+	"golang.org/x/net/html"
+
+	"statements/generator/search"
+)
+
+// TestEnglishPagesMarkChinese: on every page of the English edition, a
+// Chinese character appears only inside an element marked as Chinese
+// (lang="zh…"), so that it is read, set and translated as such; and every
+// page says it is in English.
+func TestEnglishPagesMarkChinese(t *testing.T) {
+	root := filepath.Join(repoRoot, "public", "en")
+	pages := 0
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".html") {
+			return err
+		}
+		pages++
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		doc, err := html.Parse(f)
+		if err != nil {
+			return err
+		}
+		name, _ := filepath.Rel(root, path)
+		unmarked := 0
+		var walk func(n *html.Node, lang string)
+		walk = func(n *html.Node, lang string) {
+			if n.Type == html.ElementNode {
+				if n.Data == "script" || n.Data == "style" {
+					return
+				}
+				for _, a := range n.Attr {
+					if a.Key == "lang" {
+						lang = a.Val
+					}
+				}
+				if n.Data == "html" && lang != "en" {
+					t.Errorf("en/%s: <html lang=%q>", name, lang)
+				}
+			}
+			if n.Type == html.TextNode && !strings.HasPrefix(lang, "zh") && strings.ContainsFunc(n.Data, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
+				if unmarked++; unmarked <= 3 {
+					t.Errorf("en/%s: Chinese outside an element marked as Chinese (lang %q): %q", name, lang, n.Data)
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c, lang)
+			}
+		}
+		walk(doc, "")
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pages < 100 {
+		t.Errorf("only %d pages in public/en", pages)
+	}
+}
+
+// TestEnglishSearch: the English edition's search index finds English
+// words in the translations, and names the blocks by their English labels.
+func TestEnglishSearch(t *testing.T) {
+	ix, err := search.Open(os.DirFS(filepath.Join(repoRoot, "public", "en")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search("people-to-people bonds")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := map[string]bool{}
+	for _, h := range res.Texts {
+		docs[ix.Slug(h.Doc)] = true
+		eid, label, text, err := ix.Entry(h.Doc, h.Entry)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(strings.ToLower(text), "people-to-people bonds") || strings.ContainsFunc(label, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
+			t.Errorf("%s %s (%s): %q", ix.Slug(h.Doc), eid, label, text)
+		}
+	}
+	if !docs[cubaSlug] || !docs[pakSlug] {
+		t.Errorf("found in %v, want both documents", docs)
+	}
+}
