@@ -4,12 +4,14 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode"
 
 	"golang.org/x/net/html"
 
+	"statements/generator/i18n/i18ntest"
 	"statements/generator/search"
 )
 
@@ -95,5 +97,35 @@ func TestEnglishSearch(t *testing.T) {
 	}
 	if !docs[cubaSlug] || !docs[pakSlug] {
 		t.Errorf("found in %v, want both documents", docs)
+	}
+}
+
+// TestStaleTranslationShown: a translated block whose Chinese has changed
+// since is reported, and its English page says so under it.
+func TestStaleTranslationShown(t *testing.T) {
+	dir := copyTree(t)
+	file := filepath.Join("content", "translations", "en", cubaSlug+".md")
+	data, err := os.ReadFile(filepath.Join(dir, file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stale := regexp.MustCompile(`\{#para_4 zh=[0-9a-f]+\}`).ReplaceAll(data, []byte("{#para_4 zh=0badf00d}"))
+	if err := os.WriteFile(filepath.Join(dir, file), stale, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runGenerator(t, dir)
+	if code != 0 || !strings.Contains(errOut, "warning: "+file+":") || !strings.Contains(errOut, "{#para_4}: the Chinese has changed since this was translated") {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "public", "en", cubaSlug, "para_4", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := i18ntest.Words(t, "en").Document.Stale; !strings.Contains(string(page), want) {
+		t.Errorf("the English page of para_4 does not say %q", want)
+	}
+	other, _ := os.ReadFile(filepath.Join(dir, "public", "en", cubaSlug, "para_5", "index.html"))
+	if strings.Contains(string(other), i18ntest.Words(t, "en").Document.Stale) {
+		t.Error("para_5, not stale, says it is")
 	}
 }

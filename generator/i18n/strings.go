@@ -81,8 +81,9 @@ type Document struct {
 	// translation yet, and shows the original.
 	Translated   string `yaml:"translated"`
 	Untranslated string `yaml:"untranslated"`
-	// Original names the original text beside a translation.
-	Original string `yaml:"original"`
+	// Stale follows a translated block whose original has changed since
+	// it was translated.
+	Stale string `yaml:"stale"`
 }
 
 // Clause is a clause's own page.

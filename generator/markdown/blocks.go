@@ -69,6 +69,9 @@ func (c *DocContext) writeBlock(b *strings.Builder, d *structure.Document, blk *
 		for i, p := range blk.Paragraphs {
 			fmt.Fprintf(b, "%s {.original lang=%s}\n\n", c.linkTerms(blk, i, p.Text, linked), attrValue(c.TextLang))
 		}
+		if t.Stale[blk.Index] {
+			fmt.Fprintf(b, "%s {.note}\n\n", Escape(c.Words.Document.Stale))
+		}
 	}
 	c.writeThemeNote(b, d, blk, linked)
 }
