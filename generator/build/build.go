@@ -1,6 +1,7 @@
 package build
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -445,14 +446,7 @@ func htmlEditions(editions []edition) []html.Edition {
 func (e edition) site(meta load.Site, docs []html.DocumentSummary) *html.Site {
 	s := &html.Site{Meta: meta, Edition: e.lang, Documents: docs, Title: meta.Title, TitleOther: meta.TitleEn, OtherLang: "en"}
 	if e.lang != "" {
-		s.Title, s.TitleOther, s.OtherLang = orElse(meta.TitleEn, meta.Title), meta.Title, meta.Language
-	}
-	return s
-}
-
-func orElse(s, fallback string) string {
-	if s == "" {
-		return fallback
+		s.Title, s.TitleOther, s.OtherLang = cmp.Or(meta.TitleEn, meta.Title), meta.Title, meta.Language
 	}
 	return s
 }

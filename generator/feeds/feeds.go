@@ -249,7 +249,7 @@ type atomEntry struct {
 func Atom(site *markdown.Site) ([]byte, error) {
 	day := func(date string) string { return date + "T00:00:00Z" }
 	feed := atomFeed{
-		NS: "http://www.w3.org/2005/Atom", Lang: "zh-Hans",
+		NS: "http://www.w3.org/2005/Atom", Lang: site.Meta.Language,
 		Title: site.Meta.Title, ID: id(site.Base, "/", "site"), Updated: day(latest(site.Documents)),
 		Links: []atomLink{{Rel: "self", Type: "application/atom+xml", Href: site.Base.Abs("/feed.xml")},
 			{Rel: "alternate", Type: "text/html", Href: site.Base.Abs("/")}},

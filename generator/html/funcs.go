@@ -57,7 +57,7 @@ func funcs(opts Options, inline func(string) (template.HTML, error)) template.Fu
 		"dataPath": export.DataPath,
 		"xmlPath":  export.XMLPath,
 		// jsonLD is the schema.org description of a document or clause page.
-		"jsonLD": jsonLD(base),
+		"jsonLD": jsonLD(base, opts.TextLang),
 	}
 }
 

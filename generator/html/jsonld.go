@@ -11,8 +11,9 @@ import (
 
 // jsonLD describes a clause page in schema.org terms, so search engines and
 // citation tools see the clause, the parts it belongs to and the document.
-// It returns "" for other pages.
-func jsonLD(base siteurl.Base) func(p *markdown.Page) template.JS {
+// It returns "" for other pages. lang is the documents' language, which
+// the text it gives is in.
+func jsonLD(base siteurl.Base, lang string) func(p *markdown.Page) template.JS {
 	return func(p *markdown.Page) template.JS {
 		if p.Block == nil {
 			return ""
@@ -23,7 +24,7 @@ func jsonLD(base siteurl.Base) func(p *markdown.Page) template.JS {
 			"name":          d.Title,
 			"alternateName": d.TitleEn,
 			"datePublished": d.Date,
-			"inLanguage":    "zh-Hans",
+			"inLanguage":    lang,
 			"url":           base.Abs(markdown.DocumentPath(d)),
 		}
 		if d.Publisher != "" {
@@ -32,7 +33,7 @@ func jsonLD(base siteurl.Base) func(p *markdown.Page) template.JS {
 		if len(d.Parties) > 0 {
 			document["author"] = organizations(d.Parties)
 		}
-		node := clause(base, d, p.Block, document)
+		node := clause(base, lang, d, p.Block, document)
 		node["@context"] = "https://schema.org"
 		data, err := json.Marshal(node) // escapes <, > and & so the script cannot end early
 		if err != nil {
@@ -43,18 +44,18 @@ func jsonLD(base siteurl.Base) func(p *markdown.Page) template.JS {
 }
 
 // clause describes a block as part of its parent blocks, then of the document.
-func clause(base siteurl.Base, d *structure.Document, b *structure.Block, document map[string]any) map[string]any {
+func clause(base siteurl.Base, lang string, d *structure.Document, b *structure.Block, document map[string]any) map[string]any {
 	node := map[string]any{
 		"@type":      "CreativeWork",
 		"name":       markdown.ClauseTitle(d, b),
 		"position":   b.Label,
 		"text":       b.Text(),
-		"inLanguage": "zh-Hans",
+		"inLanguage": lang,
 		"url":        base.Abs(markdown.BlockPath(d, b)),
 		"isPartOf":   document,
 	}
 	if b.Parent != nil {
-		node["isPartOf"] = clause(base, d, b.Parent, document)
+		node["isPartOf"] = clause(base, lang, d, b.Parent, document)
 		delete(node["isPartOf"].(map[string]any), "text")
 	}
 	return node

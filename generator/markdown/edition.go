@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"cmp"
+
 	"statements/generator/align"
 	"statements/generator/structure"
 )
@@ -35,7 +37,7 @@ func docTitle(edition bool, d *structure.Document, t *align.Text) (title, other 
 	case t != nil:
 		return t.Title, d.Title
 	}
-	return orElse(d.TitleEn, d.Title), d.Title
+	return cmp.Or(d.TitleEn, d.Title), d.Title
 }
 
 func docShort(edition bool, d *structure.Document, t *align.Text) string {
@@ -61,13 +63,6 @@ func blockLabel(edition bool, b *structure.Block) string {
 		return b.LabelEn
 	}
 	return b.Label
-}
-
-func orElse(s, fallback string) string {
-	if s == "" {
-		return fallback
-	}
-	return s
 }
 
 // inEdition tells the pages of an edition in another language.

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"strings"
 
 	"statements/generator/align"
@@ -30,7 +31,7 @@ func numbers(b *structure.Block) []string {
 // has none; labels as that language writes them.
 func FromTranslation(base siteurl.Base, d *structure.Document, t *align.Text, short string) Document {
 	out := FromDocument(base, d)
-	out.Short, out.Title, out.TitleEn = short, orElse(d.TitleEn, d.Title), d.Title
+	out.Short, out.Title, out.TitleEn = short, cmp.Or(d.TitleEn, d.Title), d.Title
 	if t != nil {
 		out.Title = t.Title
 	}
@@ -43,11 +44,4 @@ func FromTranslation(base siteurl.Base, d *structure.Document, t *align.Text, sh
 		}
 	}
 	return out
-}
-
-func orElse(s, fallback string) string {
-	if s == "" {
-		return fallback
-	}
-	return s
 }
