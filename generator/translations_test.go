@@ -1,14 +1,13 @@
 package main
 
 import (
-	"os"
 	"path/filepath"
 	"regexp"
+	"statements/generator/internal/testenv"
 	"strings"
 	"testing"
 
 	"statements/generator/align"
-	"statements/generator/load"
 	"statements/generator/structure"
 )
 
@@ -17,18 +16,7 @@ import (
 // fails the load or the alignment), and none is stale: each block's
 // zh= hash is that of the Chinese it now translates.
 func TestTranslationsComplete(t *testing.T) {
-	content, err := load.Load(os.DirFS(filepath.Join(repoRoot, "content")), "content")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var docs []*structure.Document
-	for _, d := range content.Documents {
-		sd, err := structure.Build(d)
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs = append(docs, sd)
-	}
+	content, docs := testenv.Structured(t, filepath.Join(repoRoot, "content"))
 	set, stale, err := align.Align(docs, content.Translations)
 	if err != nil {
 		t.Fatal(err)

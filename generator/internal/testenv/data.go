@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"statements/generator/export"
+	"statements/generator/load"
+	"statements/generator/structure"
 )
 
 // ReadJSON decodes the JSON file at path into v, failing the test otherwise.
@@ -42,4 +44,21 @@ func BlocksContaining(t testing.TB, publicDir, s string) []BlockRef {
 		}
 	}
 	return found
+}
+
+// Structured loads a content tree and structures its documents, as the
+// build does before annotating them.
+func Structured(t testing.TB, contentDir string) (*load.Content, []*structure.Document) {
+	t.Helper()
+	content, err := load.Load(os.DirFS(contentDir), "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := make([]*structure.Document, len(content.Documents))
+	for i, d := range content.Documents {
+		if docs[i], err = structure.Build(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return content, docs
 }
