@@ -191,6 +191,11 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 	}
 	keys := c.keys(h, inputs)
 	all := make([]*unit, len(inputs))
+	spills, err := c.spills(editions)
+	if err != nil {
+		return nil, err
+	}
+	defer spills.close()
 	err = parallel(len(inputs), func(i int) error {
 		makeUnit := r.sitePage
 		if inputs[i].Doc != nil {
@@ -201,6 +206,9 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 			all[i] = u
 			err = u.put(k, kept)
 			c.letGo(u)
+		}
+		if err == nil && u.search != nil {
+			err = spills.keep(inputs[i].Site.Edition, u.search)
 		}
 		return err
 	})
@@ -248,10 +256,22 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 	})
 	searchFiles := make([][]search.File, len(editions))
 	searchErrs := make([]error, len(editions))
-	for i, e := range editions {
+	if spills != nil {
+		// Once only: each edition's index is joined from its spilled
+		// parts and put as it is made, one edition after the other.
 		joined.Go(func() {
-			searchFiles[i], searchErrs[i] = c.joinSearch(e.lang, searchParts[e.lang], searchThemes(e, notes))
+			for i, e := range editions {
+				searchErrs[i] = spills.join(e, searchParts[e.lang], searchThemes(e, notes), func(f search.File) error {
+					return k.put("data export", e.base.Dir()+f.Name, f.Data)
+				})
+			}
 		})
+	} else {
+		for i, e := range editions {
+			joined.Go(func() {
+				searchFiles[i], searchErrs[i] = c.joinSearch(e.lang, searchParts[e.lang], searchThemes(e, notes))
+			})
+		}
 	}
 	joined.Go(func() { crawl, crawlErr = feeds.Files(ms, pages, sitemapParts, sitePages) })
 	joined.Go(func() { llmsFull = feeds.LLMsFull(content.Site.Title, llmsParts) })

@@ -3,10 +3,12 @@ package search
 import (
 	"bytes"
 	"cmp"
+	"errors"
 	"math/bits"
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 )
 
 // meta is search/meta.json: what the page loads first.
@@ -36,8 +38,28 @@ func Join(parts []*Part, themes []Theme) ([]File, error) {
 	}
 	files := make([]File, 1+shards)
 	files[0] = File{Name: MetaPath[1:], Data: data}
-	joinShards(parts, shards, files[1:])
-	return files, nil
+	err = joinShards(parts, shards, func(k int, data []byte) error {
+		files[1+k] = File{Name: ShardName(k), Data: data}
+		return nil
+	})
+	return files, err
+}
+
+// JoinTo is Join, handing each file to put as it is made (from several
+// goroutines) rather than holding them all: a build that joins once
+// keeps no more than a shard per core. It stops at put's first error.
+func JoinTo(parts []*Part, themes []Theme, put func(File) error) error {
+	shards := shardCount(parts)
+	data, err := metaJSON(parts, themes, shards)
+	if err != nil {
+		return err
+	}
+	if err := put(File{Name: MetaPath[1:], Data: data}); err != nil {
+		return err
+	}
+	return joinShards(parts, shards, func(k int, data []byte) error {
+		return put(File{Name: ShardName(k), Data: data})
+	})
 }
 
 // shardCount is the number of shards: a power of two, so that a shard is
@@ -89,13 +111,16 @@ func metaJSON(parts []*Part, themes []Theme, shards int) ([]byte, error) {
 	return encodeJSON(m)
 }
 
-// joinShards writes every shard into files (shard k at k).
-func joinShards(parts []*Part, shards int, files []File) {
+// joinShards makes every shard and hands it to put (shard k as k), from
+// several goroutines; it stops at put's first error, which it returns.
+func joinShards(parts []*Part, shards int, put func(k int, data []byte) error) error {
 	// Shards are made in the order of their bit-reversed numbers, the
 	// order of each part's lines: a cursor per part moves through them.
 	bitsOf := bits.TrailingZeros(uint(shards))
 	var wg sync.WaitGroup
-	workers := min(runtime.GOMAXPROCS(0), shards)
+	var failed atomic.Bool
+	errs := make([]error, min(runtime.GOMAXPROCS(0), shards))
+	workers := len(errs)
 	for w := range workers {
 		lo, hi := shards*w/workers, shards*(w+1)/workers
 		wg.Go(func() {
@@ -107,13 +132,16 @@ func joinShards(parts []*Part, shards int, files []File) {
 				}
 				j.at[i], j.ok[i] = c, ok
 			}
-			for r := lo; r < hi; r++ {
+			for r := lo; r < hi && !failed.Load(); r++ {
 				k := int(bits.Reverse32(uint32(r)) >> (32 - bitsOf))
-				files[k] = File{Name: ShardName(k), Data: j.shard(uint32(r))}
+				if errs[w] = put(k, j.shard(uint32(r))); errs[w] != nil {
+					failed.Store(true)
+				}
 			}
 		})
 	}
 	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // joiner writes shards one after another, in the order of their
