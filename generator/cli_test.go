@@ -448,3 +448,40 @@ func activeContent(t *testing.T, file string) []string {
 	walk(doc)
 	return problems
 }
+
+// TestBuildLeavesNoTemporaryFiles: the search index's spill files (in the
+// system's temporary directory) are gone after a build, and after one
+// that fails at its end (a broken link); the profiles are written where
+// asked.
+func TestBuildLeavesNoTemporaryFiles(t *testing.T) {
+	dir := copyTree(t)
+	tmp, profiles := t.TempDir(), t.TempDir()
+	build := func() (int, string) {
+		cmd := exec.Command(generatorBinary, "-cpuprofile", filepath.Join(profiles, "cpu"), "-memprofile", filepath.Join(profiles, "heap"))
+		cmd.Dir, cmd.Env = dir, append(os.Environ(), "TMPDIR="+tmp)
+		out, err := cmd.CombinedOutput()
+		var exit *exec.ExitError
+		if err != nil && !errors.As(err, &exit) {
+			t.Fatal(err)
+		}
+		return cmd.ProcessState.ExitCode(), string(out)
+	}
+	if code, out := build(); code != 0 {
+		t.Fatalf("exit %d: %s", code, out)
+	}
+	for _, name := range []string{"cpu", "heap"} {
+		if info, err := os.Stat(filepath.Join(profiles, name)); err != nil || info.Size() == 0 {
+			t.Errorf("profile %s not written: %v", name, err)
+		}
+	}
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("the build left %d files in TMPDIR: %v", len(left), left)
+	}
+	writeFile("content/themes/dangling.md", theme("terms: [瓜达尔港]\n", "见[第四条](/china-cuba-joint-statement-2025/#para_99)。"))(t, dir)
+	if code, out := build(); code != 1 {
+		t.Fatalf("a broken link: exit %d: %s", code, out)
+	}
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("the failed build left %d files in TMPDIR: %v", len(left), left)
+	}
+}
