@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,7 +12,8 @@ import (
 
 // TestWeight holds the pages to their budgets: a clause page under 20 KB of
 // HTML, a document page under 2.5 times the bytes of its text (its title and
-// body, as published) and 8 KB, each stylesheet and script under 10 KB. The
+// body, as published) and 8 KB, and its table of contents under 120 bytes an
+// entry, each stylesheet and script under 10 KB. The
 // fixed parts are what every document and clause page carries besides its
 // text: the provenance box and the citations in two languages and, on a
 // clause page, in the reference managers' three formats (about 5 KB; 15 KB
@@ -34,12 +36,25 @@ func TestWeight(t *testing.T) {
 				t.Errorf("%s/%s/ is %d bytes, budget 20 KB", slug, b.EID, n)
 			}
 		}
-		page := size(filepath.Join(slug, "index.html"))
+		html, err := os.ReadFile(filepath.Join(repoRoot, "public", slug, "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := len(html)
+		// The table of contents has a budget of its own: an entry per
+		// clause, with its first words.
+		if toc, entries := tableOfContents(html); entries == 0 {
+			t.Errorf("%s/: no table of contents found", slug)
+		} else if toc >= 120*entries {
+			t.Errorf("%s/: the table of contents is %d bytes for %d entries; budget 120 bytes an entry", slug, toc, entries)
+		} else {
+			page -= toc
+		}
 		const fixed = 8 << 10
 		if ratio := float64(page-fixed) / float64(text); ratio >= 2.5 {
-			t.Errorf("%s/ is %d bytes, 8 KB and %.2f times its %d bytes of text; budget 8 KB and 2.5 times", slug, page, ratio, text)
+			t.Errorf("%s/ is %d bytes without its table of contents, 8 KB and %.2f times its %d bytes of text; budget 8 KB and 2.5 times", slug, page, ratio, text)
 		} else {
-			t.Logf("%s/: %d bytes, 8 KB and %.2f × its text", slug, page, ratio)
+			t.Logf("%s/: %d bytes without its table of contents, 8 KB and %.2f × its text", slug, page, ratio)
 		}
 	}
 	assets, _ := filepath.Glob(filepath.Join(repoRoot, "public", "*.css"))
@@ -52,4 +67,19 @@ func TestWeight(t *testing.T) {
 			t.Errorf("%s is %d bytes, budget 10 KB", filepath.Base(f), info.Size())
 		}
 	}
+}
+
+// tableOfContents is the size of a document page's table of contents
+// (nav.toc) and its number of entries.
+func tableOfContents(page []byte) (size, entries int) {
+	start := bytes.Index(page, []byte(`<nav class="toc"`))
+	if start < 0 {
+		return 0, 0
+	}
+	end := bytes.Index(page[start:], []byte("</nav>"))
+	if end < 0 {
+		return 0, 0
+	}
+	toc := page[start : start+end+len("</nav>")]
+	return len(toc), bytes.Count(toc, []byte("<li"))
 }

@@ -5,9 +5,9 @@
 //   <article data-doc-path data-cite-en data-cite-zh> wraps a document's blocks; data-cite-* are
 //   the citations of any block of it (package cite), with the placeholders {locator}, {url} and
 //   {accessed}. Each block, and each further paragraph of a block (a <p> with an id), holds an
-//   a.self whose data-label is the block's number or locator, and whose data-loc and data-loc-en
-//   are its locators. window.siteWords.site (layouts/strings, loaded before this script) is
-//   what the buttons and messages say, in the page's language.
+//   a.self whose data-loc and data-loc-en are its locators, which also name it on the buttons.
+//   window.siteWords.site (layouts/strings, loaded before this script) is what the buttons and
+//   messages say, in the page's language.
 (function () {
   "use strict";
   // A printed page ends with its address, so a paper copy can be traced back.
@@ -55,9 +55,10 @@
     block.querySelectorAll("a.self").forEach(function (a) { if (!self && a.closest("[id]") === block) self = a; });
     return self;
   }
+  var english = document.documentElement.lang.indexOf("en") === 0;
   function labelOf(block) {
     var self = selfOf(block);
-    return self ? self.dataset.label || "" : "";
+    return self ? self.getAttribute(english ? "data-loc-en" : "data-loc") || "" : "";
   }
   // A block has a page of its own; a further paragraph of it is a place in the document.
   function permalink(block) {
@@ -176,11 +177,12 @@
     var want = hash.replace(/[.．、]/g, "、").replace(/^(\d+)$/, function (m) { return toChinese(+m); });
     var wantDotted = hash.replace(/^(\d+)[.．、](\d+)$/, function (m, a, b) { return toChinese(+a) + "、" + b; });
     var found = null;
-    article.querySelectorAll("a.self").forEach(function (self) {
-      var block = self.closest("[id]"), label = labelOf(block);
-      if (!found && (label === want || label === wantDotted)) found = block;
+    // The table of contents names each clause by its number: <a href="#id"><span>一、5</span> …</a>.
+    document.querySelectorAll("nav.toc a").forEach(function (a) {
+      var b = a.querySelector("span"), label = b ? b.textContent : "";
+      if (!found && (label === want || label === wantDotted)) found = a.hash;
     });
-    if (found) location.replace("#" + found.id);
+    if (found) location.replace(found);
   }
   function toChinese(n) {
     var d = "零一二三四五六七八九";

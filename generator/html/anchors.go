@@ -234,8 +234,8 @@ func (r anchorRenderer) renderBlock(w util.BufWriter, source []byte, node ast.No
 // writeSelfLink writes the ¶ link to an anchored node; its accessible name
 // says which block it links to (Site.LinkTo with the block's label, "二、5",
 // or for a further paragraph its locator, "第一部分第2项第二段"), and it
-// carries the label and the locators a citation of it uses (data-label,
-// data-loc, data-loc-en).
+// carries the locators a citation of it uses (data-loc, data-loc-en), which
+// also name it on the page's buttons.
 func (r anchorRenderer) writeSelfLink(w util.BufWriter, node ast.Node) {
 	id, _ := node.AttributeString("id")
 	w.WriteString(`<a class="self" href="#`)
@@ -247,8 +247,6 @@ func (r anchorRenderer) writeSelfLink(w util.BufWriter, node ast.Node) {
 	}
 	if ok {
 		w.Write(util.EscapeHTML([]byte(i18n.Sub(r.words.Site.LinkTo, "label", string(label.([]byte))))))
-		w.WriteString(`" data-label="`)
-		w.Write(util.EscapeHTML(label.([]byte)))
 	} else {
 		w.Write(util.EscapeHTML([]byte(r.words.Site.Link)))
 	}

@@ -95,14 +95,16 @@ type Clause struct {
 	Next      string `yaml:"next" args:"label"`
 }
 
-// Notes are the lines after a block that say where its themes occur elsewhere.
+// Notes are the line after a block that names its themes and where else
+// they occur.
 type Notes struct {
-	SeeAlso     string `yaml:"see_also" args:"document"` // other places in a document: 另见中巴行动计划：
-	SeeOthers   string `yaml:"see_others"`               // themes that occur in further documents
-	OnlyHere    string `yaml:"only_here"`                // themes that occur in this document only
-	AllPassages Count  `yaml:"all_passages"`             // the link to all of a theme's passages in a document
-	Sentence    string `yaml:"sentence"`                 // between the note's sentences
-	Group       string `yaml:"group"`                    // between a sentence's groups of themes
+	Themes      Count  `yaml:"themes"`                      // before the themes (their number): 主题：
+	SeeAlso     string `yaml:"see_also" args:"places"`      // after a group of themes, its related blocks: （另见{places}）
+	Place       string `yaml:"place" args:"document,label"` // a related block, by its full locator: 中巴行动计划 一、5
+	AllPassages Count  `yaml:"all_passages"`                // the link to all of a theme's passages in a document
+	Others      string `yaml:"others"`                      // the link to a theme's page, for the documents not named
+	OnlyHere    string `yaml:"only_here"`                   // after themes that occur in this document only
+	Group       string `yaml:"group"`                       // between groups of themes
 }
 
 // Home is the home page.

@@ -15,16 +15,15 @@ import (
 // and so do an attachment's title lines. depth is the heading level of the
 // page's top blocks. A block of lines (preface, table of contents, closing,
 // attachment) carries its kind as a class, and each line its role as a
-// class line-<role>. The first occurrence of each theme in the block links
-// to the theme's page, and a note after the block names its themes and
-// where else they occur.
+// class line-<role>. Every occurrence of a theme's term links to the
+// theme's page, and a note after the block names its themes and where
+// else they occur.
 //
 // On an edition's pages the block is in the edition's language: its
 // translation, with the text it translates after it (class original, in
 // the text's language), which the layout sets beside it on wide screens;
 // or, where there is no translation, the text, marked as in its language.
 func (c *DocContext) writeBlock(b *strings.Builder, d *structure.Document, blk *structure.Block, depth int) {
-	linked := map[*ThemeNote]bool{}
 	level := min(depth+len(blk.Ancestors()), 6)
 	t := c.translation()
 	translated := t != nil && t.Blocks[blk.Index] != nil
@@ -54,7 +53,7 @@ func (c *DocContext) writeBlock(b *strings.Builder, d *structure.Document, blk *
 		case target != nil:
 			text = fmt.Sprintf("[%s](%s)", escapeInline(p.Text), c.Base.Path(InContext(d, target)))
 		default:
-			text = c.linkTerms(blk, i, p.Text, linked)
+			text = c.linkTerms(blk, i, p.Text)
 		}
 		if c.inEdition() && !translated {
 			attrs += " lang=" + attrValue(c.TextLang)
@@ -67,13 +66,13 @@ func (c *DocContext) writeBlock(b *strings.Builder, d *structure.Document, blk *
 	}
 	if translated {
 		for i, p := range blk.Paragraphs {
-			fmt.Fprintf(b, "%s {.original lang=%s}\n\n", c.linkTerms(blk, i, p.Text, linked), attrValue(c.TextLang))
+			fmt.Fprintf(b, "%s {.original lang=%s}\n\n", c.linkTerms(blk, i, p.Text), attrValue(c.TextLang))
 		}
 		if t.Stale[blk.Index] {
 			fmt.Fprintf(b, "%s {.note}\n\n", Escape(c.Words.Document.Stale))
 		}
 	}
-	c.writeThemeNote(b, d, blk, linked)
+	c.writeThemeNote(b, d, blk)
 }
 
 // writeNotice says, on an edition's pages of a document, that its text is
@@ -106,25 +105,19 @@ func (c *DocContext) writeBlocks(b *strings.Builder, d *structure.Document, bloc
 	}
 }
 
-// linkTerms escapes a paragraph, linking the first occurrence in the block
-// of each theme's term to the theme's page.
-func (c *DocContext) linkTerms(blk *structure.Block, para int, text string, linked map[*ThemeNote]bool) string {
+// linkTerms escapes a paragraph, linking every occurrence of a theme's
+// term to the theme's page.
+func (c *DocContext) linkTerms(blk *structure.Block, para int, text string) string {
 	var b strings.Builder
 	pos := 0
 	for _, m := range c.Matches[blk.Index] {
 		theme := c.Notes[m.Theme]
-		if m.Paragraph != para || linked[theme] {
-			continue
+		if m.Paragraph != para || m.Start < pos {
+			continue // (matches do not overlap: annotate takes the longest term at each place)
 		}
-		linked[theme] = true
 		b.WriteString(escapeFrom(text, pos, m.Start))
-		term := text[m.Start:m.End]
-		if term == theme.Title {
-			// The text already names the theme.
-			fmt.Fprintf(&b, "[%s](%s)", escapeInline(term), c.Base.Path(themePath(theme.Slug)))
-		} else {
-			fmt.Fprintf(&b, "[%s](%s %s)", escapeInline(term), c.Base.Path(themePath(theme.Slug)), attrValue(theme.Title))
-		}
+		// (No title: the note after the block names the theme.)
+		fmt.Fprintf(&b, "[%s](%s)", escapeInline(text[m.Start:m.End]), c.Base.Path(themePath(theme.Slug)))
 		pos = m.End
 	}
 	b.WriteString(escapeFrom(text, pos, len(text)))
@@ -139,63 +132,95 @@ func escapeFrom(text string, from, to int) string {
 	return escapeInline(text[from:to])
 }
 
-// writeThemeNote writes, after a tagged block, where else its themes occur,
-// naming each other document once:
+// writeThemeNote writes, after a tagged block, its themes, each named once
+// and linked to its page, each with the blocks of other documents it also
+// tags, by their full locators:
 //
-//	另见中巴行动计划：全球发展倡议、全球治理倡议：一、7；一带一路：二、二、导语、四、1 [共 10 段]
+//	主题：全球发展倡议、全球治理倡议（另见中古联合声明 十四）；一带一路（另见中古联合声明 十一、中古联合声明 十四）
 //
 // It names at most maxNoteDocuments other documents (the first in site
-// order) and, within each, at most maxAlsoIn blocks per theme, so a note
-// stays the same size however many documents the site holds; themes that
-// occur in further documents link to their pages, which list them all.
-// Themes with the same blocks in a document share one list. A theme whose
-// term the block's text already links is named in plain text.
-func (c *DocContext) writeThemeNote(b *strings.Builder, d *structure.Document, blk *structure.Block, linked map[*ThemeNote]bool) {
+// order) and, within each, at most maxAlsoIn blocks per theme, then the
+// link to all of them, so a note stays the same size however many
+// documents the site holds; a theme that occurs in further documents
+// leads to them through its page. Themes with the same related blocks
+// share one group.
+func (c *DocContext) writeThemeNote(b *strings.Builder, d *structure.Document, blk *structure.Block) {
 	themes := c.ThemesOf(blk)
-	if len(themes) == 0 {
+	if len(themes) == 0 || c.noteRepeatsNext(d, blk, themes) {
 		return
 	}
-	w := c.Words
+	w := c.Words.Notes
 	shown := noteDocuments(themes, d.Slug)
-	sep := ""
-	for _, other := range shown {
-		b.WriteString(escapeInline(sep + i18n.Sub(w.Notes.SeeAlso, "document", other.Short)))
-		sep = w.Notes.Sentence
-		for i, g := range groupByRefs(themes, other.Slug) {
-			if i > 0 {
-				b.WriteString(escapeInline(w.Notes.Group))
-			}
-			c.writeThemeNames(b, g, linked)
-			b.WriteString(escapeInline(w.Colon))
-			refs := g[0].in(other.Slug)
-			for k, r := range refs {
-				if k == maxAlsoIn {
-					fmt.Fprintf(b, " [%s](%s)", escapeInline(w.Notes.AllPassages.Of(len(refs))), c.Base.Path(g[0].passages(other.Slug)))
-					break
-				}
-				if k > 0 {
-					b.WriteString(escapeInline(w.ListSep))
-				}
-				fmt.Fprintf(b, "[%s](%s)", escapeInline(r.Label), c.Base.Path("/"+other.Slug+"/#"+r.EID))
-			}
-		}
-	}
-	if further := beyond(themes, shown); len(further) > 0 {
-		b.WriteString(escapeInline(sep + w.Notes.SeeOthers))
-		c.writeThemeNames(b, further, nil)
-		sep = w.Notes.Sentence
-	}
-	var only []*ThemeNote
+	further := beyond(themes, shown)
+	var groups [][]*ThemeNote
+	var places []string
 	for _, t := range themes {
-		if t.Docs == 1 {
-			only = append(only, t)
+		p := c.places(t, shown, slices.Contains(further, t))
+		if i := slices.Index(places, p); i >= 0 {
+			groups[i] = append(groups[i], t)
+			continue
 		}
+		places, groups = append(places, p), append(groups, []*ThemeNote{t})
 	}
-	if len(only) > 0 {
-		b.WriteString(escapeInline(sep + w.Notes.OnlyHere))
-		c.writeThemeNames(b, only, linked)
+	b.WriteString(escapeInline(w.Themes.Of(len(themes))))
+	for i, g := range groups {
+		if i > 0 {
+			b.WriteString(escapeInline(w.Group))
+		}
+		for j, t := range g {
+			if j > 0 {
+				b.WriteString(escapeInline(c.Words.ListSep))
+			}
+			fmt.Fprintf(b, "[%s](%s)", escapeInline(t.Title), c.Base.Path(themePath(t.Slug)))
+		}
+		b.WriteString(places[i])
 	}
 	b.WriteString(" {.note}\n\n")
+}
+
+// places writes where else a theme occurs, as the note says it after the
+// theme's name: the blocks of the shown documents that it tags, and, if
+// it occurs in further documents (more), a link to its page; or that it
+// occurs in this document only.
+func (c *DocContext) places(t *ThemeNote, shown []DocRefs, more bool) string {
+	w := c.Words.Notes
+	var list []string
+	for _, other := range shown {
+		refs := t.in(other.Slug)
+		for k, r := range refs {
+			if k == maxAlsoIn {
+				list = append(list, fmt.Sprintf("[%s](%s)", escapeInline(w.AllPassages.Of(len(refs))), c.Base.Path(t.passages(other.Slug))))
+				break
+			}
+			place := i18n.Sub(w.Place, "document", other.Short, "label", r.Label)
+			list = append(list, fmt.Sprintf("[%s](%s)", escapeInline(place), c.Base.Path("/"+other.Slug+"/#"+r.EID)))
+		}
+	}
+	if more {
+		list = append(list, fmt.Sprintf("[%s](%s)", escapeInline(w.Others), c.Base.Path(themePath(t.Slug))))
+	}
+	if len(list) == 0 {
+		return escapeInline(w.OnlyHere)
+	}
+	sep := escapeInline(c.Words.ListSep)
+	at := strings.Index(w.SeeAlso, "{places}")
+	return escapeInline(w.SeeAlso[:at]) + strings.Join(list, sep) + escapeInline(w.SeeAlso[at+len("{places}"):])
+}
+
+// noteRepeatsNext says whether a heading's note would repeat the note of
+// the block after it, which names the same themes or more: a part's
+// heading and its first clause, tagged by the same term, show it once.
+func (c *DocContext) noteRepeatsNext(d *structure.Document, blk *structure.Block, themes []*ThemeNote) bool {
+	if !blk.Heading || blk.Index+1 >= len(d.Blocks) {
+		return false
+	}
+	next := c.ThemesOf(d.Blocks[blk.Index+1])
+	for _, t := range themes {
+		if !slices.Contains(next, t) {
+			return false
+		}
+	}
+	return true
 }
 
 // maxNoteDocuments is how many other documents a note names.
@@ -245,44 +270,6 @@ func beyond(themes []*ThemeNote, shown []DocRefs) []*ThemeNote {
 		}
 	}
 	return further
-}
-
-// writeThemeNames writes a group's theme names, linking those the text does not link already.
-func (c *DocContext) writeThemeNames(b *strings.Builder, group []*ThemeNote, linked map[*ThemeNote]bool) {
-	for j, t := range group {
-		if j > 0 {
-			b.WriteString(escapeInline(c.Words.ListSep))
-		}
-		if linked[t] {
-			b.WriteString(escapeInline(t.Title))
-		} else {
-			fmt.Fprintf(b, "[%s](%s)", escapeInline(t.Title), c.Base.Path(themePath(t.Slug)))
-		}
-	}
-}
-
-// groupByRefs groups the themes that occur in the document slug by the
-// blocks they tag there, keeping their order.
-func groupByRefs(themes []*ThemeNote, slug string) [][]*ThemeNote {
-	var groups [][]*ThemeNote
-	var keys []string
-	for _, t := range themes {
-		refs := t.in(slug)
-		if len(refs) == 0 {
-			continue
-		}
-		var k strings.Builder
-		for _, r := range refs {
-			k.WriteString(r.EID + " ")
-		}
-		if i := slices.Index(keys, k.String()); i >= 0 {
-			groups[i] = append(groups[i], t)
-			continue
-		}
-		keys = append(keys, k.String())
-		groups = append(groups, []*ThemeNote{t})
-	}
-	return groups
 }
 
 // maxAlsoIn is how many related blocks of one document a note links to

@@ -75,7 +75,8 @@ type Page struct {
 // Link is a titled link: an entry of a table of contents, a part line.
 type Link struct {
 	Title, Path string
-	Heading     bool // a heading's entry, not a clause's
+	Label       string // a block's number or label, where Title is its first words
+	Heading     bool   // a heading's entry, not a clause's
 }
 
 // File is the page's output file path relative to the site root.

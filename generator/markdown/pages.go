@@ -2,9 +2,13 @@ package markdown
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/width"
 
 	"statements/generator/align"
 	"statements/generator/annotate"
@@ -157,21 +161,28 @@ func (c *DocContext) otherLang() string {
 	return "en"
 }
 
-// contents is a document's table of contents: its attachments, headings
-// and the numbered clauses right under them (or at the top), not the items
-// within clauses; a heading by its line, a clause by its number.
+// contents is a document's table of contents: its attachments and
+// headings, by their lines, and every block at the top (preamble, clauses,
+// closing) or right under a heading, by its label and first words; not
+// the items within clauses, nor a table of contents printed in the text.
 func (c *DocContext) contents() []Link {
 	var toc []Link
 	for _, b := range c.Doc.Blocks {
 		switch {
 		case b.Kind == structure.Attachment || b.Numbered() && b.Heading:
 			toc = append(toc, Link{Title: c.partLine(b), Path: "#" + b.EID, Heading: true})
-		case b.Numbered() && (b.Parent == nil || b.Parent.Heading):
-			toc = append(toc, Link{Title: c.label(b), Path: "#" + b.EID})
+		case b.Kind == structure.TOC || b.Kind == structure.Intro:
+		case b.Parent == nil || b.Numbered() && b.Parent.Heading:
+			toc = append(toc, Link{Label: c.label(b), Title: FirstWords(c.gist(b), tocColumns), Path: "#" + b.EID})
 		}
 	}
 	return toc
 }
+
+// tocColumns is how much of a block's text its entry in the table of
+// contents shows, in columns (FirstWords): about a line of the side
+// table of contents.
+const tocColumns = 24
 
 // partLine names a block in a list of parts: a heading by its line (an
 // attachment by its label and title lines), a clause by its number and
@@ -190,11 +201,49 @@ func (c *DocContext) partLine(b *structure.Block) string {
 	if b.Heading {
 		return texts[0]
 	}
-	text := strings.Join(texts, " ")
-	if !c.inEdition() || c.translation() == nil {
-		text = WithoutMarker(b)
+	return c.label(b) + " " + Excerpt(c.gist(b), 30)
+}
+
+// gist is a block's text in the pages' language without its number: the
+// Chinese text without its marker (四、), or a translation without the
+// number it starts with (IV.).
+func (c *DocContext) gist(b *structure.Block) string {
+	if t := c.translation(); t != nil && t.Blocks[b.Index] != nil {
+		text := strings.Join(t.Blocks[b.Index], " ")
+		if b.Numbered() {
+			text = leadingNumber.ReplaceAllString(text, "")
+		}
+		return text
 	}
-	return c.label(b) + " " + Excerpt(text, 30)
+	return WithoutMarker(b)
+}
+
+// leadingNumber is the number a translated clause starts with: IV. 5. (a)
+var leadingNumber = regexp.MustCompile(`^(?:[IVXLC]+\.|\d+\.|\(\w{1,4}\))\s+`)
+
+// FirstWords is the beginning of a text, up to about cols columns (a
+// Chinese character takes two, a Latin letter one), cut after a whole
+// word where words are spaced, with "…" where it is cut.
+func FirstWords(text string, cols int) string {
+	text = strings.Join(strings.Fields(text), " ")
+	used := 0
+	for i, r := range text {
+		w := 1
+		if k := width.LookupRune(r).Kind(); k == width.EastAsianWide || k == width.EastAsianFullwidth {
+			w = 2
+		}
+		if used+w > cols {
+			cut := text[:i]
+			if r != ' ' && !unicode.Is(unicode.Han, r) {
+				if sp := strings.LastIndexByte(cut, ' '); sp > 0 {
+					cut = cut[:sp]
+				}
+			}
+			return strings.TrimRightFunc(cut, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }) + "…"
+		}
+		used += w
+	}
+	return text
 }
 
 // texts are a block's paragraphs in the pages' language: its translation
