@@ -1,0 +1,164 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"statements/generator/annotate"
+	"statements/generator/internal/testenv"
+	"statements/generator/structure"
+)
+
+// TestThemeNoteCounts: what a theme's note counts is what the texts hold.
+// A count is, in Chinese, a numeral before 次 (times) or 处 (places) —
+// 四次, 两处, not 第二十五次 —, in English once, twice, N times (times) or
+// in N places (places). It is about the document its sentence links into
+// (or names, by its short title), or, in a sentence that names none, about
+// all of them. Times are the occurrences of the theme's terms in the
+// document's text; places are the blocks the theme tags there.
+func TestThemeNoteCounts(t *testing.T) {
+	content, docs := testenv.Structured(t, filepath.Join(repoRoot, "content"))
+	notes, err := annotate.Annotate(docs, content.Themes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, theme := range notes.Themes {
+		for _, sentence := range sentences(theme.Body) {
+			for _, c := range countsIn(sentence) {
+				checked++
+				in := sentenceDocuments(sentence, docs)
+				var got int
+				for _, d := range in {
+					if c.places {
+						got += len(theme.In(d))
+					} else {
+						got += occurrences(notes, theme, d)
+					}
+				}
+				if got != c.n {
+					unit := "times: occurrences of its terms"
+					if c.places {
+						unit = "places: blocks it tags"
+					}
+					t.Errorf("%s: %q says %d %s, but %s has %d\n\tin: %s", theme.File, c.said, c.n, unit, names(in), got, sentence)
+				}
+			}
+		}
+	}
+	if checked < 5 {
+		t.Errorf("only %d counts found in the theme notes: is the pattern right?", checked)
+	}
+}
+
+// count is a number a note states.
+type count struct {
+	said   string
+	n      int
+	places bool // places (blocks), not times (occurrences)
+}
+
+var (
+	chineseCount = regexp.MustCompile(`(第?)([一二两三四五六七八九十]+)([次处])`)
+	englishCount = regexp.MustCompile(`\b(?:(once|twice)|(one|two|three|four|five|six|seven|eight|nine|ten) times|in (one|two|three|four|five|six|seven|eight|nine|ten) places)\b`)
+	numbers      = map[string]int{"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+		"once": 1, "twice": 2, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+)
+
+// countsIn finds the counts a sentence states.
+func countsIn(s string) []count {
+	var out []count
+	for _, m := range chineseCount.FindAllStringSubmatch(s, -1) {
+		if m[1] != "" {
+			continue // an ordinal: 第二十五次会议
+		}
+		n, ok := numbers[m[2]]
+		if !ok {
+			continue
+		}
+		out = append(out, count{m[0], n, m[3] == "处"})
+	}
+	for _, m := range englishCount.FindAllStringSubmatch(s, -1) {
+		word := m[1] + m[2] + m[3]
+		out = append(out, count{m[0], numbers[word], m[3] != ""})
+	}
+	return out
+}
+
+// sentences splits a note's markdown into sentences: at 。 and at ". "
+// before a capital letter.
+func sentences(body string) []string {
+	var out []string
+	for _, para := range strings.Split(body, "\n\n") {
+		for _, s := range strings.SplitAfter(para, "。") {
+			rest := s
+			for {
+				i := englishStop.FindStringIndex(rest)
+				if i == nil {
+					break
+				}
+				out = append(out, rest[:i[0]+1])
+				rest = rest[i[0]+2:]
+			}
+			if strings.TrimSpace(rest) != "" {
+				out = append(out, rest)
+			}
+		}
+	}
+	return out
+}
+
+var englishStop = regexp.MustCompile(`[.;] [A-Z“]`)
+
+var linkedDocument = regexp.MustCompile(`\]\(/([^/)#]+)/`)
+
+// sentenceDocuments are the documents a sentence links into, or else
+// names by short title, or else all of them.
+func sentenceDocuments(s string, docs []*structure.Document) []*structure.Document {
+	var in []*structure.Document
+	for _, d := range docs {
+		linked := false
+		for _, m := range linkedDocument.FindAllStringSubmatch(s, -1) {
+			linked = linked || m[1] == d.Slug
+		}
+		if linked {
+			in = append(in, d)
+		}
+	}
+	if len(in) > 0 {
+		return in
+	}
+	for _, d := range docs {
+		if strings.Contains(s, d.Short) || d.ShortEn != "" && strings.Contains(s, d.ShortEn) {
+			in = append(in, d)
+		}
+	}
+	if len(in) > 0 {
+		return in
+	}
+	return docs
+}
+
+// occurrences counts a theme's terms in a document's text.
+func occurrences(notes *annotate.Annotations, theme *annotate.Theme, d *structure.Document) int {
+	n := 0
+	for _, b := range d.Blocks {
+		for _, m := range notes.Matches(b) {
+			if m.Theme == theme {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func names(docs []*structure.Document) string {
+	var s []string
+	for _, d := range docs {
+		s = append(s, d.Short)
+	}
+	return fmt.Sprint(s)
+}
