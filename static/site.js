@@ -124,7 +124,7 @@
   }
   article.querySelectorAll("a.self").forEach(function (self) {
     var block = self.closest("[id]");
-    if (!block || !doc.citeEn) return;
+    if (!block || !doc.citeEn || /^H\d$/.test(block.tagName)) return;
     var label = labelOf(block);
     var tools = document.createElement("span");
     tools.className = "tools";
@@ -167,30 +167,10 @@
   article.addEventListener("click", function (e) {
     var b = e.target.closest && e.target.closest("button.copy");
     if (!b) return;
-    var r = b.dataset.copy === "own" ? actions.own(b) : actions[b.dataset.copy](b.closest("[id]"));
+    var r = b.dataset.copy === "own" ? actions.own(b) : actions[b.dataset.copy](b.parentNode.parentNode.closest("[id]"));
     copy(r[0], r[1]);
   });
 
-  // Old link forms that circulate: #4, #四, #一、5, #1.5 → the block with that number.
-  var hash = decodeURIComponent(location.hash.slice(1));
-  if (hash && !document.getElementById(hash) && !/^:~:/.test(hash)) {
-    var want = hash.replace(/[.．、]/g, "、").replace(/^(\d+)$/, function (m) { return toChinese(+m); });
-    var wantDotted = hash.replace(/^(\d+)[.．、](\d+)$/, function (m, a, b) { return toChinese(+a) + "、" + b; });
-    var found = null;
-    // The table of contents names each clause by its number: <a href="#id"><span>一、5</span> …</a>.
-    document.querySelectorAll("nav.toc a").forEach(function (a) {
-      var b = a.querySelector("span"), label = b ? b.textContent : "";
-      if (!found && (label === want || label === wantDotted)) found = a.hash;
-    });
-    if (found) location.replace(found);
-  }
-  function toChinese(n) {
-    var d = "零一二三四五六七八九";
-    if (n < 10) return d[n];
-    if (n < 20) return "十" + (n % 10 ? d[n % 10] : "");
-    if (n < 100) return d[Math.floor(n / 10)] + "十" + (n % 10 ? d[n % 10] : "");
-    return String(n);
-  }
   // On the 404 page: /<document>/<something>/ → /<document>/#<something>.
   function notFoundRedirect() {
     var box = document.querySelector("[data-documents]");

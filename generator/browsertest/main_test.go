@@ -18,6 +18,7 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 )
 
@@ -235,6 +236,8 @@ func (tb *tab) emulate(v viewport) {
 		opts = append(opts, chromedp.EmulateMobile, chromedp.EmulatePortrait)
 	}
 	tb.do(chromedp.EmulateViewport(v.width, v.height, opts...))
+	// A phone's pointer is a finger: (pointer: coarse).
+	send(tb, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: v.mobile, MaxTouchPoints: 5})
 	if v.scheme != "" {
 		send(tb, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
 			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: v.scheme}},
@@ -317,4 +320,13 @@ func (tb *tab) waitFor(js string) bool {
 func (tb *tab) disableScripts() {
 	tb.t.Helper()
 	send(tb, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+}
+
+// pressEnter presses Enter as a keyboard does: one keyDown that carries
+// its text, so that the page's keydown handler can cancel the keypress
+// (chromedp.KeyEvent sends the keypress as an event of its own), then keyUp.
+func (tb *tab) pressEnter() {
+	tb.t.Helper()
+	send(tb, input.DispatchKeyEvent, input.DispatchKeyEventParams{Type: input.DispatchKeyEventTypeKeyDown, Key: "Enter", Code: "Enter", Text: "\r", WindowsVirtualKeyCode: 13})
+	send(tb, input.DispatchKeyEvent, input.DispatchKeyEventParams{Type: input.DispatchKeyEventTypeKeyUp, Key: "Enter", Code: "Enter", WindowsVirtualKeyCode: 13})
 }

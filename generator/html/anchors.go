@@ -27,9 +27,9 @@ import (
 //     heading with an id when paragraphs after it extend it;
 //   - the block takes the first paragraph's id, data and classes, but for
 //     the classes line-*, which style the paragraph itself;
-//   - a Block renders as <div id="…"> with its paragraphs and a
-//     self-link (¶) that shows on hover and keyboard focus; a heading with an
-//     id gets the same self-link. A screen reader names the link with the
+//   - a Block renders as <div id="…"> with its paragraphs, the first of
+//     which ends with the block's self-link (¶), and a heading with an id
+//     with the same self-link. A screen reader names the link with the
 //     wording's Site.LinkTo and the block's label.
 func Anchors(w *i18n.Strings) goldmark.Extender { return anchors{w} }
 
@@ -226,9 +226,18 @@ func (r anchorRenderer) renderBlock(w util.BufWriter, source []byte, node ast.No
 		w.WriteString(">\n")
 		return ast.WalkContinue, nil
 	}
-	r.writeSelfLink(w, node)
+	if !selfLinkInside(node) {
+		r.writeSelfLink(w, node)
+	}
 	w.WriteString("</div>\n")
 	return ast.WalkContinue, nil
+}
+
+// selfLinkInside says whether a block's self-link ends its first
+// paragraph, at the end of the block's own text, rather than the block.
+func selfLinkInside(block ast.Node) bool {
+	first := block.FirstChild()
+	return first != nil && first.Kind() == ast.KindParagraph
 }
 
 // writeSelfLink writes the ¶ link to an anchored node; its accessible name
@@ -277,6 +286,8 @@ func (r anchorRenderer) renderParagraph(w util.BufWriter, source []byte, node as
 	}
 	if own {
 		r.writeSelfLink(w, node)
+	} else if parent := node.Parent(); parent != nil && parent.Kind() == KindBlock && parent.FirstChild() == node {
+		r.writeSelfLink(w, parent)
 	}
 	w.WriteString("</p>\n")
 	return ast.WalkContinue, nil
