@@ -162,3 +162,61 @@ func names(docs []*structure.Document) string {
 	}
 	return fmt.Sprint(s)
 }
+
+// TestOutsideFactsSourced: a theme note that states a date the documents
+// do not (when an initiative was proposed, when a resolution was
+// adopted) links, in the same paragraph, to a source outside the site:
+// the facts the texts give are sourced by the clauses the note links to,
+// the others by their own sources (../shared/facts.md lists them).
+func TestOutsideFactsSourced(t *testing.T) {
+	content, docs := testenv.Structured(t, filepath.Join(repoRoot, "content"))
+	var texts strings.Builder
+	for _, d := range docs {
+		for _, b := range d.Blocks {
+			texts.WriteString(b.Text())
+			texts.WriteByte('\n')
+		}
+	}
+	inTexts := texts.String()
+	checked := 0
+	for _, theme := range content.Themes {
+		for _, para := range strings.Split(theme.Body, "\n\n") {
+			sourced := strings.Contains(para, "](http://") || strings.Contains(para, "](https://")
+			for _, date := range datesIn(para) {
+				checked++
+				if !inDocuments(inTexts, date) && !sourced {
+					t.Errorf("%s: %s is not in the documents' texts, and its paragraph links to no source:\n\t%s", theme.File, date, para)
+				}
+			}
+		}
+	}
+	if checked < 5 {
+		t.Errorf("only %d dates found in the theme notes: is the pattern right?", checked)
+	}
+}
+
+var (
+	chineseDate = regexp.MustCompile(`\d{4}年\d{1,2}月\d{1,2}日`)
+	englishDate = regexp.MustCompile(`\b(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December) (\d{4})\b`)
+	months      = map[string]int{"January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6, "July": 7, "August": 8, "September": 9, "October": 10, "November": 11, "December": 12}
+)
+
+// datesIn lists the full dates a paragraph states, written as the texts
+// write them (2025年9月3日).
+func datesIn(para string) []string {
+	dates := chineseDate.FindAllString(para, -1)
+	for _, m := range englishDate.FindAllStringSubmatch(para, -1) {
+		dates = append(dates, fmt.Sprintf("%s年%d月%s日", m[3], months[m[2]], m[1]))
+	}
+	return dates
+}
+
+// inDocuments reports whether the texts give a date, alone or as the end
+// of a range of days (2025年9月2日至6日 gives 2025年9月6日).
+func inDocuments(texts, date string) bool {
+	if strings.Contains(texts, date) {
+		return true
+	}
+	m := regexp.MustCompile(`^(\d{4}年\d{1,2}月)(\d{1,2}日)$`).FindStringSubmatch(date)
+	return m != nil && regexp.MustCompile(regexp.QuoteMeta(m[1])+`\d{1,2}日至`+regexp.QuoteMeta(m[2])).MatchString(texts)
+}

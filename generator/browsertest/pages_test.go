@@ -133,16 +133,16 @@ func TestNoThirdPartyRequests(t *testing.T) {
 	}
 }
 
-// At 360 px nothing is wider than the screen. Nor at 700 px (a tablet) and
-// 752 px (a window with a scroll bar, just wider than the main column), too
-// narrow for the ¶ and copy buttons in the margin beside the text, or at
-// 808 px, the narrowest window with them there.
+// At 360 and 390 px (phones) nothing is wider than the screen. Nor at
+// 700 px (a tablet), 752 and 808 px (windows with a scroll bar, just wider
+// than the main column), or at 1280 px, with the table of contents beside
+// the text.
 func TestNoHorizontalScroll(t *testing.T) {
 	needBrowser(t)
 	for _, p := range pageTypes {
 		t.Run(p.name, func(t *testing.T) {
 			tb := openTab(t, phone, p.path)
-			for _, v := range []viewport{phone, {700, 900, true, ""}, {752, 900, false, ""}, {808, 900, false, ""}} {
+			for _, v := range []viewport{phone, {390, 844, true, ""}, {700, 900, true, ""}, {752, 900, false, ""}, {808, 900, false, ""}, desktop} {
 				tb.emulate(v) // laid out anew at this size, without a reload
 				var got struct {
 					ScrollWidth, ClientWidth, InnerWidth float64
@@ -179,9 +179,15 @@ func TestScreenshots(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	shots := append(pageTypes[:len(pageTypes):len(pageTypes)],
-		struct{ name, path string }{"document-at-clause", "/china-cuba-joint-statement-2025/#para_4"},
-		struct{ name, path string }{"document-provenance", "/china-cuba-joint-statement-2025/#provenance"})
+	type shot struct{ name, path, then string } // then: a script run before each shot
+	var shots []shot
+	for _, p := range pageTypes {
+		shots = append(shots, shot{p.name, p.path, ""})
+	}
+	shots = append(shots,
+		shot{"document-at-clause", "/china-cuba-joint-statement-2025/#para_4", ""},
+		shot{"document-menu", "/china-cuba-joint-statement-2025/#para_4", `(a => a.getAttribute("aria-expanded") === "false" && a.click())(document.querySelector("#para_4 a.self"))`},
+		shot{"document-provenance", "/china-cuba-joint-statement-2025/#provenance", ""})
 	for _, p := range shots {
 		t.Run(p.name, func(t *testing.T) {
 			tb := openTab(t, looks[0], p.path)
@@ -189,6 +195,9 @@ func TestScreenshots(t *testing.T) {
 				tb.emulate(v)
 				// As after loading at this size: at the top, or at the target.
 				tb.eval(`(e => e ? e.scrollIntoView() : scrollTo(0, 0))(document.querySelector(":target"))`, nil)
+				if p.then != "" {
+					tb.eval(p.then+`, true`, nil)
+				}
 				buf, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
 				if err != nil {
 					t.Fatal(err)

@@ -68,7 +68,7 @@ func (s *Site) ThemePages() []*ThemePage {
 			title, other := s.named(t.Title, t.TitleEn)
 			tp := &ThemePage{Base: s.Base, Words: s.Words, TextLang: s.Meta.Language, Slug: t.Slug, Title: title, TitleEn: other, Terms: t.Terms, K: k, N: n, Docs: len(t.Docs), Find: s.Notes.Terms}
 			if k == 1 {
-				tp.Body = annotationIn(s.inEdition(), t.Body)
+				tp.Body = annotationIn(s.inEdition(), t.Body, tp.otherLang())
 			}
 			for _, d := range t.Docs[(k-1)*ThemeDocsPerPage : min(k*ThemeDocsPerPage, len(t.Docs))] {
 				ps := ThemePassages{Slug: d.Slug, Short: s.docShort(d)}
@@ -174,23 +174,33 @@ func (tp *ThemePage) otherLang() string {
 var linkTarget = regexp.MustCompile(`\]\([^)]*\)`)
 
 // annotationIn is a theme's annotation as an edition shows it: on the
-// site's own pages the whole of it; on an edition's, its paragraphs that
-// are not mostly Chinese, if it has any (an annotation gives its text in
-// Chinese, then in English).
-func annotationIn(edition bool, body string) string {
-	if !edition {
-		return body
-	}
-	var kept []string
+// site's own pages, all of it, its paragraphs in the other language marked
+// as such (other: lang=en), so that they are set in their own fonts and
+// punctuation; on an edition's, its paragraphs in the edition's language
+// (not mostly Han), or all of it if it has none.
+func annotationIn(edition bool, body, other string) string {
+	var kept, all []string
 	for _, para := range strings.Split(strings.TrimSpace(body), "\n\n") {
-		if !mostlyHan(para) {
-			kept = append(kept, para)
+		if mostlyHan(para) {
+			all = append(all, para)
+			continue
 		}
+		kept = append(kept, para)
+		if paragraphText(para) {
+			para += " {lang=" + attrValue(other) + "}"
+		}
+		all = append(all, para)
 	}
-	if len(kept) == 0 {
-		return body
+	if !edition || len(kept) == 0 {
+		return strings.Join(all, "\n\n")
 	}
 	return strings.Join(kept, "\n\n")
+}
+
+// paragraphText says whether an annotation's paragraph is plain text, which
+// an attribute list can end, not a list, a quotation or a heading.
+func paragraphText(para string) bool {
+	return !strings.ContainsAny(para[:1], "-*+>#|0123456789") && !strings.Contains(para, "\n")
 }
 
 // mostlyHan tells text that is mostly Han characters, of the letters of
