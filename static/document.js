@@ -1,9 +1,10 @@
 // A document page's ways of finding one's place and of citing a block, enhanced; it runs after
 // site.js, which gives each block its copy buttons (span.tools after the block's a.self).
-// Without JavaScript the table of contents is a list of links (open beside the text on a wide
-// screen where the browser can, folded at the top otherwise) and each ¶ the block's link.
+// Without JavaScript the table of contents is a list of links folded above the text, and each ¶
+// the block's link.
 //   - It marks the entry being read (aria-current="location"): the last whose block starts
-//     above the top 128 px of the window (a third of a short one). On a wide screen it is open.
+//     above the top 128 px of the window (a third of a short one). Where the window leaves room
+//     left of the text, it stands there, open.
 //   - After each part heading but the last, a link to the next part, shown when focused, lets a
 //     keyboard reader skip a part: window.siteWords.site.skip_part names it.
 //   - Old link forms that circulate (#4, #四, #一、5, #1.5) lead to the block with that number.
@@ -14,10 +15,18 @@
   var nav = document.querySelector("nav.toc"), details = nav && nav.querySelector("details");
   if (!details) return;
   var words = (window.siteWords || {}).site || {};
-  var wide = window.matchMedia("(min-width: 80rem)");
-  function fit() { if (wide.matches) details.open = true; }
+  // Beside the text where the window leaves 17rem left of it; open there.
+  var main = document.querySelector("main"), wide = false;
+  function fit() {
+    var rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+    var left = main.getBoundingClientRect().left + parseFloat(getComputedStyle(main).paddingLeft);
+    wide = left >= 17 * rem;
+    nav.classList.toggle("beside", wide);
+    nav.style.left = wide ? left - 16.5 * rem + "px" : "";
+    if (wide) details.open = true;
+  }
   fit();
-  wide.addEventListener("change", fit);
+  window.addEventListener("resize", fit);
 
   var links = Array.prototype.slice.call(nav.querySelectorAll("a[href^='#']"));
   var targets = links.map(function (a) { return document.getElementById(decodeURIComponent(a.hash.slice(1))); });
@@ -35,7 +44,7 @@
     if (current) current.removeAttribute("aria-current");
     current = link;
     link.setAttribute("aria-current", "location");
-    if (wide.matches) {
+    if (wide) {
       var r = link.getBoundingClientRect(), box = nav.getBoundingClientRect();
       if (r.top < box.top || r.bottom > box.bottom) nav.scrollTop += r.top - box.top - box.height / 3;
     }

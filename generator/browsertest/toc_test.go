@@ -78,3 +78,34 @@ func TestTableOfContents(t *testing.T) {
 		}
 	}
 }
+
+// TestTableOfContentsLeavesTheTextClear: wherever the table of contents
+// stands, it covers no block of the text: on the English pages, whose
+// column is wider, it stays above the text at 1280 px, and goes beside
+// it only on a window wide enough.
+func TestTableOfContentsLeavesTheTextClear(t *testing.T) {
+	needBrowser(t)
+	for _, v := range []viewport{desktop, {1920, 1000, false, ""}} {
+		for _, path := range []string{"/china-pakistan-action-plan-2025-2029/", "/en/china-pakistan-action-plan-2025-2029/"} {
+			tb := openTab(t, v, path)
+			var got struct {
+				Beside  bool
+				Covered []string
+			}
+			tb.eval(`(() => {
+				const nav = document.querySelector("nav.toc"), n = nav.getBoundingClientRect();
+				const covered = [...document.querySelectorAll("main div[id], main h1, main h2")].filter(e => {
+					const r = e.getBoundingClientRect();
+					return nav.classList.contains("beside") && r.left < n.right && r.right > n.left && r.top < n.bottom && r.bottom > n.top;
+				}).map(e => e.id || e.tagName);
+				return {Beside: nav.classList.contains("beside"), Covered: covered};
+			})()`, &got)
+			if len(got.Covered) > 0 {
+				t.Errorf("%v %s: the table of contents covers %v", v, path, got.Covered)
+			}
+			if wantBeside := v.width >= 1920 || !strings.HasPrefix(path, "/en/"); got.Beside != wantBeside {
+				t.Errorf("%v %s: beside the text %v, want %v", v, path, got.Beside, wantBeside)
+			}
+		}
+	}
+}

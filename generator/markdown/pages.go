@@ -173,7 +173,11 @@ func (c *DocContext) contents() []Link {
 			toc = append(toc, Link{Title: c.partLine(b), Path: "#" + b.EID, Heading: true})
 		case b.Kind == structure.TOC || b.Kind == structure.Intro:
 		case b.Parent == nil || b.Numbered() && b.Parent.Heading:
-			toc = append(toc, Link{Label: c.label(b), Title: FirstWords(c.gist(b), tocColumns), Path: "#" + b.EID})
+			gist, cols := c.gist(b), tocColumns
+			if !mostlyHan(gist) {
+				cols = tocColumnsSpaced
+			}
+			toc = append(toc, Link{Label: c.label(b), Title: FirstWords(gist, cols), Path: "#" + b.EID})
 		}
 	}
 	return toc
@@ -181,8 +185,13 @@ func (c *DocContext) contents() []Link {
 
 // tocColumns is how much of a block's text its entry in the table of
 // contents shows, in columns (FirstWords): about a line of the side
-// table of contents.
-const tocColumns = 24
+// table of contents. A text in spaced words (a translation) says less in
+// as many columns, and shows about two lines (its clauses start alike:
+// "The two sides will…").
+const (
+	tocColumns       = 24
+	tocColumnsSpaced = 56
+)
 
 // partLine names a block in a list of parts: a heading by its line (an
 // attachment by its label and title lines), a clause by its number and
