@@ -14,6 +14,7 @@ type tocState struct {
 	Sideways          bool     // the page scrolls sideways
 	Skips, Heads      int      // skip links, part headings
 	SkipShown         bool     // a focused skip link is on screen
+	SkipContents      string   // where the link past the table of contents, just before it, leads
 	TopIsHeading      string   // the id of the part heading at the top of the window, if one is
 	EntryWithoutWords []string // entries that have a label but no first words
 }
@@ -27,6 +28,8 @@ const readTOC = `(() => {
 		Sideways: document.documentElement.scrollWidth > innerWidth,
 		Skips: document.querySelectorAll("a.skip-part").length, Heads: document.querySelectorAll("article h2[id]").length,
 		EntryWithoutWords: links.filter(a => a.querySelector("span") && a.textContent.trim() === a.querySelector("span").textContent.trim()).map(a => a.hash)};
+	const past = nav.previousElementSibling;
+	s.SkipContents = past && past.matches("a.skip-contents") ? past.hash : "";
 	const top = document.elementFromPoint(innerWidth / 2, 8), h = top && top.closest("h2[id]");
 	s.TopIsHeading = h ? h.id : "";
 	// (Last: focusing the link scrolls to it.)
@@ -66,6 +69,9 @@ func TestTableOfContents(t *testing.T) {
 		}
 		if s.TopIsHeading != "part_3" {
 			t.Errorf("%v: at 三、2 the top of the window shows %q, want the part's heading (part_3)", v, s.TopIsHeading)
+		}
+		if s.SkipContents != s.First {
+			t.Errorf("%v: the link past the table of contents leads to %q, want its first entry's block %q", v, s.SkipContents, s.First)
 		}
 		if s.Heads < 2 || s.Skips != s.Heads-1 || !s.SkipShown {
 			t.Errorf("%v: %d skip links for %d part headings (want one fewer), shown when focused %v", v, s.Skips, s.Heads, s.SkipShown)

@@ -70,11 +70,12 @@ type Provenance struct {
 
 // Document is a document's page.
 type Document struct {
-	Description string `yaml:"description" args:"title,date"` // the page's description, for previews
-	PartyTitle  string `yaml:"party_title" args:"party"`      // the tooltip of a party's link
-	Publisher   string `yaml:"publisher" args:"publisher"`    // who released it
-	Chars       Count  `yaml:"chars"`                         // its length in characters
-	Contents    string `yaml:"contents"`                      // the table of contents
+	Description  string `yaml:"description" args:"title,date"` // the page's description, for previews
+	PartyTitle   string `yaml:"party_title" args:"party"`      // the tooltip of a party's link
+	Publisher    string `yaml:"publisher" args:"publisher"`    // who released it
+	Chars        Count  `yaml:"chars"`                         // its length in characters
+	Contents     string `yaml:"contents"`                      // the table of contents
+	SkipContents string `yaml:"skip_contents"`                 // the keyboard's link past the table of contents, to the text
 	// Translated and Untranslated head a document's pages in an edition
 	// in another language: its text there is the editors' unofficial
 	// translation, the original beside it authoritative; or it has no
