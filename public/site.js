@@ -128,6 +128,7 @@
     var label = labelOf(block);
     var tools = document.createElement("span");
     tools.className = "tools";
+    tools.dataset.label = label; // (document.js names its menu by it)
     tools.appendChild(button("link", words.copy_link, say(words.copy_link_to, { label: label })));
     tools.appendChild(button("zh", words.cite_zh, say(words.cite_zh_to, { label: label })));
     // Each accessible name holds the visible text (WCAG 2.5.3 Label in Name).

@@ -89,8 +89,7 @@
   var menus = 0, open = null, article = document.querySelector("article.document");
   function say(wording, label) { return String(wording || "").replace("{label}", label); }
   article.querySelectorAll("a.self + .tools").forEach(function (tools) {
-    var self = tools.previousElementSibling;
-    var label = self.getAttribute(document.documentElement.lang.indexOf("en") === 0 ? "data-loc-en" : "data-loc") || "";
+    var self = tools.previousElementSibling, label = tools.dataset.label;
     tools.id = "tools-" + ++menus;
     tools.hidden = true;
     tools.setAttribute("role", "menu");
