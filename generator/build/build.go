@@ -268,8 +268,13 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 		})
 	} else {
 		for i, e := range editions {
+			j := c.searchJoiner(e.lang)
 			joined.Go(func() {
-				searchFiles[i], searchErrs[i] = c.joinSearch(e.lang, searchParts[e.lang], searchThemes(e, notes))
+				if j == nil {
+					searchFiles[i], searchErrs[i] = search.Join(searchParts[e.lang], searchThemes(e, notes))
+					return
+				}
+				searchFiles[i], searchErrs[i] = j.Join(searchParts[e.lang], searchThemes(e, notes))
 			})
 		}
 	}

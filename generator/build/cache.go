@@ -153,12 +153,14 @@ type cache struct {
 	searches  map[string]*search.Joiner // each edition's search index, joined again shard by shard
 }
 
-// joinSearch joins the search index of the edition in lang ("" for the
-// site's own): from the last join where only some documents changed,
-// with a cache; from nothing without.
-func (c *cache) joinSearch(lang string, parts []*search.Part, themes []search.Theme) ([]search.File, error) {
+// searchJoiner gives the joiner of the search index of the edition in
+// lang ("" for the site's own): the one of the last build, which joins
+// again only the documents that changed, or a new one; nil without a
+// cache. Called before the editions are joined side by side, so that
+// they do not write the map at once.
+func (c *cache) searchJoiner(lang string) *search.Joiner {
 	if c == nil {
-		return search.Join(parts, themes)
+		return nil
 	}
 	j := c.searches[lang]
 	if j == nil {
@@ -168,7 +170,7 @@ func (c *cache) joinSearch(lang string, parts []*search.Part, themes []search.Th
 		j = &search.Joiner{}
 		c.searches[lang] = j
 	}
-	return j.Join(parts, themes)
+	return j
 }
 
 // lastLinks is the link check of the last good build, if any.
