@@ -13,6 +13,7 @@ import (
 
 	"statements/generator/align"
 	"statements/generator/annotate"
+	"statements/generator/editorial"
 	"statements/generator/export"
 	"statements/generator/feeds"
 	"statements/generator/html"
@@ -136,6 +137,11 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
+	edNotes, err := editorial.Notes(docs, content.Notes)
+	if err != nil {
+		return nil, err
+	}
+	refs := editorial.References(docs)
 	translations, staleTranslations, err := align.Align(docs, content.Translations)
 	if err != nil {
 		return nil, err
@@ -160,7 +166,7 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 	var siteUnits, docUnits []int
 	base := map[int]siteurl.Base{} // an edition's site units' base
 	for _, e := range editions {
-		es := &markdown.Site{Meta: content.Site, Base: e.base, Words: e.words, Documents: docs, Notes: notes, Pages: content.Pages, Translations: translations}
+		es := &markdown.Site{Meta: content.Site, Base: e.base, Words: e.words, Documents: docs, Notes: notes, Pages: content.Pages, Translations: translations, EdNotes: edNotes, Refs: refs}
 		if ms == nil {
 			ms = es
 		}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 
 	"statements/generator/i18n"
 	"statements/generator/internal/digest"
@@ -92,7 +93,7 @@ type RenderedSection struct {
 // NewMarkdown is the goldmark set-up every page is rendered with, in the
 // language of w.
 func NewMarkdown(w *i18n.Strings) goldmark.Markdown {
-	return goldmark.New(goldmark.WithExtensions(Anchors(w), Mark, Names, extension.Table, codeHighlighting))
+	return goldmark.New(goldmark.WithExtensions(Anchors(w), Mark, Names, extension.Table, codeHighlighting, EditorsNotes(w)))
 }
 
 // newSiteMarkdown is NewMarkdown for one site: site paths get its base path.
@@ -177,7 +178,11 @@ func (r *Renderer) Render(in Input) ([]byte, error) {
 		return nil, fmt.Errorf("layouts/%s.html: no such layout (needed by %s)", p.Layout, p.Path)
 	}
 	var body bytes.Buffer
-	if err := r.md.Convert(p.Body, &body); err != nil {
+	var opts []parser.ParseOption
+	if p.Layout == markdown.DocumentLayout {
+		opts = append(opts, Beside())
+	}
+	if err := r.md.Convert(p.Body, &body, opts...); err != nil {
 		return nil, fmt.Errorf("%s: markdown: %w", p.Path, err)
 	}
 	data := PageData{Words: r.opts.Words, Editions: r.opts.Editions, Site: in.Site, Page: p, Content: template.HTML(body.String())}

@@ -22,6 +22,7 @@ type Strings struct {
 	Document   Document   `yaml:"document"`
 	Clause     Clause     `yaml:"clause"`
 	Notes      Notes      `yaml:"notes"`
+	EdNotes    EdNotes    `yaml:"editors_notes"`
 	Home       Home       `yaml:"home"`
 	NotFound   NotFound   `yaml:"not_found"`
 	Search     Search     `yaml:"search"`
@@ -106,6 +107,13 @@ type Notes struct {
 	Others      string `yaml:"others"`                      // the link to a theme's page, for the documents not named
 	OnlyHere    string `yaml:"only_here"`                   // after themes that occur in this document only
 	Group       string `yaml:"group"`                       // between groups of themes
+}
+
+// EdNotes are the editors' notes on a document's clauses.
+type EdNotes struct {
+	Heading string `yaml:"heading"`            // above the list of a page's notes: 编者注
+	Note    string `yaml:"note" args:"number"` // a note's name, on its marker (for a screen reader) and its summary: 编者注{number}
+	Back    string `yaml:"back" args:"label"`  // the link from a listed note back to where it is marked: 回到{label}
 }
 
 // Home is the home page.

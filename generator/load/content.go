@@ -28,6 +28,8 @@ type Content struct {
 	Pages     []*Page     // sorted by slug
 	// Translations are the documents' translations, by language, then slug.
 	Translations []*Translation
+	// Notes are the editors' notes on the documents, by slug.
+	Notes []*NoteFile
 }
 
 // Page is an editorial page, such as the one documenting the data formats:
@@ -190,6 +192,7 @@ func (l *Loader) Load(fsys fs.FS, root string) (*Content, error) {
 	c.Themes = loadThemes(named, &errs, &warnings)
 	c.Pages = loadPages(named, &errs, &warnings)
 	c.Translations = loadTranslations(named, &errs, &warnings)
+	c.Notes = loadNotes(named, &errs, &warnings)
 	slugs := map[string]string{}
 	for _, d := range c.Documents {
 		slugs[d.Slug] = d.File
@@ -205,6 +208,11 @@ func (l *Loader) Load(fsys fs.FS, root string) (*Content, error) {
 	for _, t := range c.Translations {
 		if _, ok := slugs[t.Slug]; !ok {
 			errs.add(t.File, 0, "no document content/documents/%s.md for this translation", t.Slug)
+		}
+	}
+	for _, n := range c.Notes {
+		if _, ok := slugs[n.Slug]; !ok {
+			errs.add(n.File, 0, "no document content/documents/%s.md for these notes: name the file by the slug of the document they annotate", n.Slug)
 		}
 	}
 	if err := errs.err(); err != nil {

@@ -7,6 +7,7 @@
 //	themes/<slug>.md        one cross-reference theme per file
 //	pages/<slug>.md         an editorial page (markdown)
 //	translations/<lang>/<slug>.md   a document's translation (Translation)
+//	notes/<slug>.md         the editors' notes on a document (NoteFile)
 //
 // and gives a Content value: the site metadata, documents and themes, each with
 // its front matter decoded and its body split into paragraphs that remember the

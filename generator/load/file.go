@@ -100,10 +100,14 @@ func splitFile(name string, data []byte) (*sourceFile, error) {
 	if err := yaml.Unmarshal(yamlText, &doc); err != nil {
 		return nil, yamlError(name, 1, err)
 	}
-	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+	switch {
+	case len(doc.Content) == 0 && len(bytes.TrimSpace(yamlText)) == 0:
+		f.front = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"} // empty: no fields
+	case len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode:
 		return nil, &Error{name, 2, "front matter is not a YAML mapping of fields (key: value)"}
+	default:
+		f.front = *doc.Content[0]
 	}
-	f.front = *doc.Content[0]
 	afterClose := end + len("---\n")
 	if afterClose > len(rest) {
 		afterClose = len(rest)
@@ -156,6 +160,9 @@ func fileLines(msg string, offset int) string {
 // decodeFront decodes the front matter strictly into v: unknown fields and
 // values of the wrong type are errors at their line.
 func (f *sourceFile) decodeFront(v any) error {
+	if len(bytes.TrimSpace(f.yaml)) == 0 {
+		return nil // no fields
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(f.yaml))
 	dec.KnownFields(true)
 	if err := dec.Decode(v); err != nil {

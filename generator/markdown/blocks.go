@@ -50,10 +50,21 @@ func (c *DocContext) writeBlock(b *strings.Builder, d *structure.Document, blk *
 			if target != nil {
 				text = fmt.Sprintf("[%s](%s)", escapeInline(t.Blocks[blk.Index][i]), c.Base.Path(InContext(d, target)))
 			}
+			// A translation has no phrases to mark: its paragraph's notes end it.
+			for _, n := range c.notesIn(blk) {
+				if n.Paragraph == i {
+					text += marker(n)
+				}
+			}
 		case target != nil:
 			text = fmt.Sprintf("[%s](%s)", escapeInline(p.Text), c.Base.Path(InContext(d, target)))
+			for _, n := range c.notesIn(blk) {
+				if n.Paragraph == i {
+					text += marker(n)
+				}
+			}
 		default:
-			text = c.linkTerms(blk, i, p.Text)
+			text = c.inline(blk, i, p.Text, true)
 		}
 		if c.inEdition() && !translated {
 			attrs += " lang=" + attrValue(c.TextLang)
@@ -66,7 +77,7 @@ func (c *DocContext) writeBlock(b *strings.Builder, d *structure.Document, blk *
 	}
 	if translated {
 		for i, p := range blk.Paragraphs {
-			fmt.Fprintf(b, "%s {.original lang=%s}\n\n", c.linkTerms(blk, i, p.Text), attrValue(c.TextLang))
+			fmt.Fprintf(b, "%s {.original lang=%s}\n\n", c.inline(blk, i, p.Text, false), attrValue(c.TextLang))
 		}
 		if t.Stale[blk.Index] {
 			fmt.Fprintf(b, "%s {.note}\n\n", Escape(c.Words.Document.Stale))
@@ -105,21 +116,64 @@ func (c *DocContext) writeBlocks(b *strings.Builder, d *structure.Document, bloc
 	}
 }
 
-// linkTerms escapes a paragraph, linking every occurrence of a theme's
-// term to the theme's page.
-func (c *DocContext) linkTerms(blk *structure.Block, para int, text string) string {
-	var b strings.Builder
-	pos := 0
+// inline escapes a paragraph, linking every occurrence of a theme's term
+// to the theme's page and every title of another document of the site
+// to that document (a term inside a title is not linked: links do not
+// nest), and, if marked, ending each of its notes' phrases with the
+// note's footnote reference (after the link the phrase ends in, if any).
+func (c *DocContext) inline(blk *structure.Block, para int, text string, marked bool) string {
+	type link struct {
+		start, end int
+		path       string
+	}
+	var links []link
+	if c.Refs != nil {
+		for _, r := range c.Refs[blk.Index] {
+			if r.Paragraph == para {
+				links = append(links, link{r.Start, r.End, c.Base.Path(r.Path)})
+			}
+		}
+	}
+	titles := len(links)
 	for _, m := range c.Matches[blk.Index] {
-		theme := c.Notes[m.Theme]
-		if m.Paragraph != para || m.Start < pos {
+		if m.Paragraph != para || slices.ContainsFunc(links[:titles], func(l link) bool { return m.Start < l.end && l.start < m.End }) {
 			continue // (matches do not overlap: annotate takes the longest term at each place)
 		}
-		b.WriteString(escapeFrom(text, pos, m.Start))
 		// (No title: the note after the block names the theme.)
-		fmt.Fprintf(&b, "[%s](%s)", escapeInline(text[m.Start:m.End]), c.Base.Path(themePath(theme.Slug)))
-		pos = m.End
+		links = append(links, link{m.Start, m.End, c.Base.Path(themePath(c.Notes[m.Theme].Slug))})
 	}
+	slices.SortFunc(links, func(a, b link) int { return a.start - b.start })
+	var notes []EdNote
+	if marked {
+		for _, n := range c.notesIn(blk) {
+			if n.Paragraph == para {
+				notes = append(notes, n)
+			}
+		}
+	}
+	var b strings.Builder
+	pos := 0
+	// markUpTo writes the markers of the notes whose phrases end by at.
+	markUpTo := func(at int) {
+		for len(notes) > 0 && notes[0].End <= at {
+			b.WriteString(escapeFrom(text, pos, notes[0].End))
+			pos = notes[0].End
+			b.WriteString(marker(notes[0]))
+			notes = notes[1:]
+		}
+	}
+	for _, l := range links {
+		markUpTo(l.start)
+		b.WriteString(escapeFrom(text, pos, l.start))
+		fmt.Fprintf(&b, "[%s](%s)", escapeInline(text[l.start:l.end]), l.path)
+		pos = l.end
+		// A phrase ending inside the link is marked after it.
+		for len(notes) > 0 && notes[0].End <= l.end {
+			b.WriteString(marker(notes[0]))
+			notes = notes[1:]
+		}
+	}
+	markUpTo(len(text))
 	b.WriteString(escapeFrom(text, pos, len(text)))
 	return b.String()
 }

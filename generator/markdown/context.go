@@ -34,6 +34,11 @@ type DocContext struct {
 	Parties []Party // the document's parties that have pages
 	// Translations are the document's translations, by language tag.
 	Translations []*align.Text
+	// EdNotes are the editors' notes on the document, in reading order;
+	// Refs, per block (by Block.Index; nil when none has any), the
+	// titles in it that name other documents of the site.
+	EdNotes []EdNote
+	Refs    [][]Ref
 }
 
 // ThemeNote is what a document's notes show of a theme: its name, how
@@ -108,6 +113,8 @@ func (s *Site) Contexts() []*DocContext {
 		for _, lang := range slices.Sorted(maps.Keys(s.Translations[d.Slug])) {
 			c.Translations = append(c.Translations, s.Translations[d.Slug][lang])
 		}
+		c.EdNotes = edNotes(s.EdNotes[d.Slug])
+		c.Refs = refs(s.Refs[d.Slug])
 		contexts[i] = c
 	}
 	return contexts

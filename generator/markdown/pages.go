@@ -12,6 +12,7 @@ import (
 
 	"statements/generator/align"
 	"statements/generator/annotate"
+	"statements/generator/editorial"
 	"statements/generator/i18n"
 	"statements/generator/load"
 	"statements/generator/siteurl"
@@ -28,6 +29,10 @@ type Site struct {
 	Pages     []*load.Page          // editorial pages
 	// Translations are the documents' translations (package align).
 	Translations align.Set
+	// EdNotes are the editors' notes, by document slug; Refs the
+	// references between documents (package editorial).
+	EdNotes map[string][]*editorial.Note
+	Refs    map[string][][]editorial.Reference
 
 	once sync.Once
 	arch *archive // the documents by party and year
@@ -134,6 +139,7 @@ func (c *DocContext) documentPage() *Page {
 	var b strings.Builder
 	c.writeNotice(&b)
 	c.writeBlocks(&b, d, d.Top, 2)
+	c.writeNoteDefinitions(&b, c.EdNotes)
 	title, other := docTitle(c.inEdition(), d, c.translation())
 	return &Page{
 		Path:        DocumentPath(d),
@@ -284,17 +290,20 @@ func (c *DocContext) clausePage(blk *structure.Block) *Page {
 	var b strings.Builder
 	c.writeNotice(&b)
 	c.writeBlock(&b, d, blk, 2)
+	shown := []*structure.Block{blk}
 	if blk.Heading {
 		// A heading's page shows its introduction and lists its items.
 		for _, child := range blk.Children {
 			if child.Kind == structure.Intro {
 				c.writeBlock(&b, d, child, 2)
+				shown = append(shown, child)
 				continue
 			}
 			fmt.Fprintf(&b, "- [%s](%s)\n", Escape(Excerpt(strings.Join(c.texts(child), " "), 40)), s.Base.Path(BlockPath(d, child)))
 		}
 		b.WriteString("\n")
 	}
+	c.writeNoteDefinitions(&b, c.notesIn(shown...))
 	title := c.short() + " " + c.label(blk)
 	excerpt := Excerpt(strings.Join(c.texts(blk), " "), 40)
 	if !c.inEdition() || c.translation() == nil {
