@@ -145,3 +145,39 @@
     }
   });
 })();
+
+// Editors' notes beside the text (static/notes.css): where the window leaves 17rem right of it,
+// each block's notes (div.ednotes, after its text) stand level with the block, open, a note
+// below the one above it when they would overlap. Elsewhere they stay folded after the block.
+(function () {
+  "use strict";
+  var main = document.querySelector("main"), groups = main ? main.querySelectorAll("div.ednotes") : [];
+  if (!groups.length) return;
+  var root = document.documentElement, on = false;
+  function place() {
+    var rem = parseFloat(getComputedStyle(root).fontSize), box = main.getBoundingClientRect();
+    var right = box.right - parseFloat(getComputedStyle(main).paddingRight);
+    var wide = root.clientWidth - right >= 17 * rem;
+    if (wide !== on) {
+      on = wide;
+      root.classList.toggle("margin-notes", on);
+      groups.forEach(function (g) {
+        g.querySelectorAll("details").forEach(function (d) { d.open = on; });
+        if (!on) g.style.top = g.style.left = "";
+      });
+    }
+    if (!on) return;
+    var below = -Infinity; // (in the window's coordinates, as the rest)
+    groups.forEach(function (g) {
+      var owner = g.parentNode.id ? g.parentNode : g.previousElementSibling;
+      var at = g.offsetParent.getBoundingClientRect(), top = Math.max(owner.getBoundingClientRect().top, below);
+      g.style.top = top - at.top + "px";
+      g.style.left = right + 2 * rem - at.left + "px";
+      below = top + g.offsetHeight + rem / 2;
+    });
+  }
+  place();
+  window.addEventListener("resize", place);
+  main.addEventListener("toggle", place, true);
+  if (document.fonts) document.fonts.ready.then(place);
+})();

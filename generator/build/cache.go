@@ -487,7 +487,7 @@ func (r *unitRenderer) exports(u *unit, c *markdown.DocContext, site *html.Site)
 		return nil, err
 	}
 	files = append(files, file{name: export.DataPath(c.Doc)[1:], data: data})
-	if data, err = export.AkomaNtoso(c.Base, site.Meta.Country, c.Doc); err != nil {
+	if data, err = export.AkomaNtoso(c.Base, site.Meta.Country, c.Doc, c.EdNotes); err != nil {
 		return nil, fmt.Errorf("%s: Akoma Ntoso: %w", c.Doc.File, err)
 	}
 	files = append(files, file{name: export.XMLPath(c.Doc)[1:], data: data})

@@ -3,9 +3,11 @@ package export
 import (
 	"bytes"
 	"encoding/xml"
+	"slices"
 	"strings"
 	"unicode"
 
+	"statements/generator/markdown"
 	"statements/generator/siteurl"
 	"statements/generator/structure"
 )
@@ -21,26 +23,51 @@ type element struct {
 	XMLName  xml.Name
 	Attrs    []xml.Attr `xml:",attr"`
 	Text     string     `xml:",chardata"`
-	Children []*element
+	Children []*element // an element without a name is text, in mixed content
+	// from is the paragraph its text is, for the notes marked in it.
+	from *textOf
 }
 
-// MarshalXML writes the element with its children in order.
-func (e *element) MarshalXML(enc *xml.Encoder, start xml.StartElement) error {
-	start = xml.StartElement{Name: e.XMLName, Attr: e.Attrs}
-	if err := enc.EncodeToken(start); err != nil {
-		return err
+// textOf names a block's paragraph (by Block.Index and its index) whose
+// text an element holds, without its first cut bytes (a printed number).
+type textOf struct{ block, para, cut int }
+
+// write writes the element and its children, each element on a line of
+// its own, indented by depth, as encoding/xml's Encoder.Indent would;
+// but an element whose content is mixed (text with a noteRef in it) is
+// written on one line, since an indent inside it would be text.
+func (e *element) write(b *bytes.Buffer, depth int) {
+	b.WriteByte('<')
+	b.WriteString(e.XMLName.Local)
+	for _, a := range e.Attrs {
+		b.WriteByte(' ')
+		b.WriteString(a.Name.Local)
+		b.WriteString(`="`)
+		xml.EscapeText(b, []byte(a.Value))
+		b.WriteByte('"')
 	}
-	if e.Text != "" {
-		if err := enc.EncodeToken(xml.CharData(e.Text)); err != nil {
-			return err
-		}
-	}
+	b.WriteByte('>')
+	xml.EscapeText(b, []byte(e.Text))
+	mixed := slices.ContainsFunc(e.Children, func(c *element) bool { return c.XMLName.Local == "" })
 	for _, c := range e.Children {
-		if err := enc.Encode(c); err != nil {
-			return err
+		switch {
+		case c.XMLName.Local == "":
+			xml.EscapeText(b, []byte(c.Text))
+		case mixed:
+			c.write(b, -1)
+		default:
+			b.WriteByte('\n')
+			b.WriteString(strings.Repeat("  ", depth+1))
+			c.write(b, depth+1)
 		}
 	}
-	return enc.EncodeToken(start.End())
+	if len(e.Children) > 0 && !mixed && depth >= 0 {
+		b.WriteByte('\n')
+		b.WriteString(strings.Repeat("  ", depth))
+	}
+	b.WriteString("</")
+	b.WriteString(e.XMLName.Local)
+	b.WriteByte('>')
 }
 
 func el(name string, attrs ...string) *element {
@@ -62,6 +89,14 @@ func textEl(name, text string, attrs ...string) *element {
 	return e
 }
 
+// paraEl is an element holding the text of b's paragraph i, without its
+// first cut bytes.
+func paraEl(name string, b *structure.Block, i, cut int, attrs ...string) *element {
+	e := textEl(name, b.Paragraphs[i].Text[cut:], attrs...)
+	e.from = &textOf{b.Index, i, cut}
+	return e
+}
+
 // AkomaNtoso gives a document as Akoma Ntoso 3.0 XML: meta/identification
 // with FRBR URIs; the preface with the title, the document's header lines
 // and its table of contents; the preamble; the clauses in mainBody, each
@@ -69,7 +104,11 @@ func textEl(name, text string, attrs ...string) *element {
 // point…) with num, heading, intro and content; the closing matter as
 // conclusions; and the attachments, each a doc of its own. Every block
 // keeps the eId of the HTML.
-func AkomaNtoso(base siteurl.Base, country string, d *structure.Document) ([]byte, error) {
+//
+// The editors' notes are editorial notes: meta/notes holds their text,
+// each a note with the id of the page, and a noteRef where the page has
+// its marker, in the text's element, which keeps every character.
+func AkomaNtoso(base siteurl.Base, country string, d *structure.Document, notes []markdown.EdNote) ([]byte, error) {
 	name := camel(d.Genre)
 	if name == "" {
 		name = "document"
@@ -85,20 +124,20 @@ func AkomaNtoso(base siteurl.Base, country string, d *structure.Document) ([]byt
 			el("TLCOrganization", "eId", "editors", "href", base.Abs("/"), "showAs", "editors"),
 		),
 	)
+	if len(notes) > 0 {
+		meta.add(notesEl(notes))
+	}
 	preface := el("preface").add(el("longTitle").add(textEl("p", d.Title)))
 	if d.TitleEn != "" {
 		preface.add(textEl("p", d.TitleEn, "xml:lang", "en"))
 	}
 	doc := el("doc", "name", name).add(meta)
 	addParts(doc, preface, d.Top, d, country, work)
+	placeNotes(doc, notes)
 	root := el("akomaNtoso", "xmlns", AknNamespace).add(doc)
 	var out bytes.Buffer
 	out.WriteString(xml.Header)
-	enc := xml.NewEncoder(&out)
-	enc.Indent("", "  ")
-	if err := enc.Encode(root); err != nil {
-		return nil, err
-	}
+	root.write(&out, 0)
 	out.WriteString("\n")
 	return out.Bytes(), nil
 }
@@ -134,7 +173,11 @@ func addParts(doc, preface *element, blocks []*structure.Block, d *structure.Doc
 		case structure.TOC:
 			preface.add(toc(b, d))
 		case structure.Preamble:
-			preamble.add(textEl("p", b.Text(), "eId", b.EID))
+			if len(b.Paragraphs) == 1 {
+				preamble.add(paraEl("p", b, 0, 0, "eId", b.EID))
+			} else {
+				preamble.add(textEl("p", b.Text(), "eId", b.EID))
+			}
 		case structure.Conclusions:
 			conclusions = lines(el("conclusions", "eId", b.EID), b)
 		case structure.Attachment:
@@ -164,9 +207,9 @@ func addParts(doc, preface *element, blocks []*structure.Block, d *structure.Doc
 func attachment(b *structure.Block, d *structure.Document, country, work string) *element {
 	preface := el("preface")
 	for i, p := range b.Paragraphs {
-		line := textEl("p", p.Text)
+		line := paraEl("p", b, i, 0)
 		if i > 0 {
-			line = textEl("p", p.Text, "eId", p.ID)
+			line = paraEl("p", b, i, 0, "eId", p.ID)
 		}
 		if p.Role == structure.RoleTitle {
 			line = el("longTitle").add(line)
@@ -180,23 +223,23 @@ func attachment(b *structure.Block, d *structure.Document, country, work string)
 
 // lines fills e with a block's lines, each a p; the first has the block's eId on e.
 func lines(e *element, b *structure.Block) *element {
-	return e.add(paragraphs(b.Paragraphs[0].Text, b.Paragraphs[1:])...)
+	return e.add(paragraphs(b, 0)...)
 }
 
 // toc is a printed table of contents: its head line, then one tocItem per
 // entry, linked to the block whose heading it repeats.
 func toc(b *structure.Block, d *structure.Document) *element {
-	c := el("container", "name", "toc", "eId", b.EID).add(textEl("p", b.Paragraphs[0].Text))
+	c := el("container", "name", "toc", "eId", b.EID).add(paraEl("p", b, 0, 0))
 	if len(b.Paragraphs) == 1 {
 		return c
 	}
 	list := el("toc")
-	for _, p := range b.Paragraphs[1:] {
+	for i, p := range b.Paragraphs[1:] {
 		href := "#" + b.EID
 		if target := d.TOCTarget(p.ID); target != nil {
 			href = "#" + target.EID
 		}
-		list.add(textEl("tocItem", p.Text, "eId", p.ID, "href", href, "level", "1"))
+		list.add(paraEl("tocItem", b, i+1, 0, "eId", p.ID, "href", href, "level", "1"))
 	}
 	return c.add(list)
 }
@@ -206,23 +249,25 @@ func toc(b *structure.Block, d *structure.Document) *element {
 // without a number is a paragraph with content only.
 func container(b *structure.Block) *element {
 	c := el(b.Element, "eId", b.EID)
-	first := b.Paragraphs[0].Text
+	cut := 0
 	if b.Marker != "" {
 		c.add(textEl("num", b.Marker))
-		first = strings.TrimPrefix(first, b.Marker)
+		if strings.HasPrefix(b.Paragraphs[0].Text, b.Marker) {
+			cut = len(b.Marker)
+		}
 	}
 	switch {
 	case b.Heading:
-		c.add(textEl("heading", first))
+		c.add(paraEl("heading", b, 0, cut))
 	case len(b.Children) > 0:
-		c.add(el("intro").add(paragraphs(first, b.Paragraphs[1:])...))
+		c.add(el("intro").add(paragraphs(b, cut)...))
 	default:
-		c.add(el("content").add(paragraphs(first, b.Paragraphs[1:])...))
+		c.add(el("content").add(paragraphs(b, cut)...))
 	}
 	for _, child := range b.Children {
 		if child.Kind == structure.Intro {
 			intro := el("intro", "eId", child.EID)
-			intro.add(paragraphs(child.Paragraphs[0].Text, child.Paragraphs[1:])...)
+			intro.add(paragraphs(child, 0)...)
 			c.add(intro)
 			continue
 		}
@@ -231,11 +276,12 @@ func container(b *structure.Block) *element {
 	return c
 }
 
-// paragraphs gives <p> elements: the first text, then further paragraphs with their eIds.
-func paragraphs(first string, rest []structure.Paragraph) []*element {
-	ps := []*element{textEl("p", first)}
-	for _, p := range rest {
-		ps = append(ps, textEl("p", p.Text, "eId", p.ID))
+// paragraphs gives a block's paragraphs as <p> elements: the first
+// without its first cut bytes (its number), the others with their eIds.
+func paragraphs(b *structure.Block, cut int) []*element {
+	ps := []*element{paraEl("p", b, 0, cut)}
+	for i, p := range b.Paragraphs[1:] {
+		ps = append(ps, paraEl("p", b, i+1, 0, "eId", p.ID))
 	}
 	return ps
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"strings"
+	"unicode/utf8"
 
 	"statements/generator/cite"
 	"statements/generator/load"
@@ -61,6 +62,30 @@ type Block struct {
 	// Translations are the block's text in other languages: the editors'
 	// unofficial translations; the Chinese text is the authoritative one.
 	Translations []BlockTranslation `json:"translations,omitempty"`
+	// Notes are the editors' notes on the block, in reading order.
+	Notes []Note `json:"notes,omitempty"`
+}
+
+// Note is an editors' note on a block, or on a phrase of it.
+type Note struct {
+	ID     string `json:"id"`     // <block id>__note_<n>: its anchor on the document's page
+	Number int    `json:"number"` // its number in the document
+	URL    string `json:"url"`
+	Phrase string `json:"phrase,omitempty"` // the phrase it is on; absent for the whole block
+	// Start and End are the phrase's place in the block's text, in
+	// characters (Unicode code points); the marker goes at End, the
+	// text's end for a note on the whole block.
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"` // markdown, in the language of the documents
+	// Translations are its text in other languages, also the editors'.
+	Translations []NoteTranslation `json:"translations,omitempty"`
+}
+
+// NoteTranslation is a note's text in one language.
+type NoteTranslation struct {
+	Lang string `json:"lang"`
+	Text string `json:"text"` // markdown
 }
 
 // BlockTranslation is a block's text in one language.
@@ -171,11 +196,30 @@ func DocumentJSON(c *markdown.DocContext) ([]byte, error) {
 				translations = append(translations, BlockTranslation{Lang: t.Lang, Status: TranslationStatus, Stale: t.Stale[b.Index], Text: strings.Join(paras, "\n")})
 			}
 		}
+		var notes []Note
+		for _, n := range c.NotesOf(b) {
+			note := Note{ID: n.ID, Number: n.Number, URL: base.Abs(markdown.DocumentPath(d) + "#" + n.ID), Phrase: n.Phrase,
+				Start: charOffset(b, n.Paragraph, n.Start), End: charOffset(b, n.Paragraph, n.End), Text: n.Texts[0].Body}
+			for _, t := range n.Texts[1:] {
+				note.Translations = append(note.Translations, NoteTranslation{Lang: t.Lang, Text: t.Body})
+			}
+			notes = append(notes, note)
+		}
 		doc.Blocks = append(doc.Blocks, Block{EID: b.EID, Kind: string(b.Kind), Parent: parent, Num: num, Marker: b.Marker, Label: b.Label,
 			Locator: Locator{b.Locator.Zh, b.Locator.En}, Heading: b.Heading, Text: b.Text(), Lines: lines, URL: base.Abs(markdown.InContext(d, b)), Themes: themes,
-			Translations: translations})
+			Translations: translations, Notes: notes})
 	}
 	return encode(doc)
+}
+
+// charOffset is the place, in characters of the block's text (its
+// paragraphs joined by newlines), of a byte offset in paragraph para.
+func charOffset(b *structure.Block, para, offset int) int {
+	n := 0
+	for _, p := range b.Paragraphs[:para] {
+		n += utf8.RuneCountInString(p.Text) + 1
+	}
+	return n + utf8.RuneCountInString(b.Paragraphs[para].Text[:offset])
 }
 
 // encodeCompact is JSON without indentation, for files only programs read.

@@ -141,4 +141,3 @@ func notesOf(f *sourceFile, errs *errorList) []Note {
 	end()
 	return notes
 }
-
