@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -116,8 +117,8 @@ func htmlBlockTexts(t *testing.T, markdown []byte) map[string]string {
 		}
 		var b strings.Builder
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == xhtml.ElementNode && (c.Data == "a" && hasClass(c, "self") || hasClass(c, "note")) {
-				continue
+			if c.Type == xhtml.ElementNode && (c.Data == "a" && hasClass(c, "self") || hasClass(c, "note") || c.Data == "sup" && hasClass(c, "nref")) {
+				continue // not the block's text: its link, its theme line, an editors' note's marker
 			}
 			if c.Type == xhtml.ElementNode && (c.Data == "p" || len(c.Data) == 2 && c.Data[0] == 'h' && c.Data[1] >= '1' && c.Data[1] <= '6') && b.Len() > 0 {
 				b.WriteString("\n")
@@ -200,6 +201,19 @@ func formatsAgree(t *testing.T, files map[string][]byte, slug string) {
 		}
 		if got, ok := inMarkdown[b.EID]; !ok || got != b.Text {
 			t.Errorf("%s markdown %s = %q\nJSON text        %q", slug, b.EID, got, b.Text)
+		}
+	}
+	// Every editors' note is in each: a footnote of the markdown, a note
+	// of the XML's meta with a noteRef in the text.
+	for _, b := range doc.Blocks {
+		for _, n := range b.Notes {
+			ref := fmt.Sprintf(`<noteRef href="#%s" marker="%d"`, n.ID, n.Number)
+			if !bytes.Contains(raw, []byte(`<note eId="`+n.ID+`"`)) || !bytes.Contains(raw, []byte(ref)) {
+				t.Errorf("%s.akn.xml lacks note %s or its noteRef", slug, n.ID)
+			}
+			if fn := fmt.Sprintf("[^%d]", n.Number); !bytes.Contains(md, []byte(fn+": ")) || bytes.Count(md, []byte(fn)) != 2 {
+				t.Errorf("%s/index.md: note %s is not the footnote %s, marked once", slug, n.ID, fn)
+			}
 		}
 	}
 	if len(inXML) != len(doc.Blocks)+countContinuations(doc) {

@@ -86,6 +86,7 @@ func notesOf(f *sourceFile, errs *errorList) []Note {
 	var bodyLine int
 	end := func() {
 		if len(notes) == 0 {
+			body = nil // blank lines before the first note
 			return
 		}
 		n := &notes[len(notes)-1]
