@@ -110,12 +110,12 @@ func TestReferences(t *testing.T) {
 
 func TestTitlesIn(t *testing.T) {
 	for text, want := range map[string]string{
-		"《甲》和《乙》":   "甲|乙",
-		"《甲《乙》":     "乙",
-		"《甲〈乙〉丙》":   "甲〈乙〉丙",
-		"无书名号":      "",
-		"《未闭合":      "",
-		"》《甲》":      "甲",
+		"《甲》和《乙》": "甲|乙",
+		"《甲《乙》":   "乙",
+		"《甲〈乙〉丙》": "甲〈乙〉丙",
+		"无书名号":    "",
+		"《未闭合":    "",
+		"》《甲》":    "甲",
 	} {
 		var got []string
 		for _, s := range titlesIn(text) {
