@@ -217,8 +217,12 @@ func TestCachedBuildsEqualUncached(t *testing.T) {
 	b := &differential{Builder: build.NewBuilder()}
 	b.compare(t, e.config(), "first build")
 	for i := range steps {
+		before := *e
+		before.content, before.layouts, before.static = maps.Clone(e.content), maps.Clone(e.layouts), maps.Clone(e.static)
 		what := randomEdit(t, e, rng)
-		b.compare(t, e.config(), fmt.Sprintf("step %d (%s)", i, what))
+		if !b.compare(t, e.config(), fmt.Sprintf("step %d (%s)", i, what)) {
+			*e = before // an edit that broke the site is undone, so that the next edits are tried on one that builds
+		}
 	}
 }
 
@@ -251,7 +255,8 @@ type differential struct {
 // compare builds cfg with b and afresh, and fails the test unless both
 // give the same files or the same error, and the Builder's Changed lists
 // exactly the paths whose bytes differ from its last successful build.
-func (b *differential) compare(t *testing.T, cfg build.Config, step string) {
+// It says whether the builds succeeded.
+func (b *differential) compare(t *testing.T, cfg build.Config, step string) bool {
 	t.Helper()
 	cached, st, cerr := b.Build(cfg)
 	fresh, ferr := build.Build(cfg)
@@ -259,8 +264,8 @@ func (b *differential) compare(t *testing.T, cfg build.Config, step string) {
 		t.Fatalf("%s: cached build error %v, fresh build error %v", step, cerr, ferr)
 	}
 	if ferr != nil {
-		t.Logf("%s: both builds fail", step)
-		return
+		t.Logf("%s: both builds fail: %.200v", step, ferr)
+		return false
 	}
 	if err := sameFiles(cached.Files, fresh.Files); err != nil {
 		t.Fatalf("%s: %v", step, err)
@@ -275,6 +280,7 @@ func (b *differential) compare(t *testing.T, cfg build.Config, step string) {
 	}
 	b.last = maps.Clone(cached.Files)
 	t.Logf("%s: %d pages rendered, %d reused", step, st.Rendered, st.Reused)
+	return true
 }
 
 // differing lists, sorted, the paths of a or b that the other has not
@@ -325,7 +331,7 @@ func randomEdit(t testing.TB, e *editable, rng *rand.Rand) string {
 	t.Helper()
 	slug := []string{cubaSlug, pakSlug}[rng.IntN(2)]
 	doc := "documents/" + slug + ".md"
-	switch rng.IntN(11) {
+	switch rng.IntN(12) {
 	case 0, 1, 2: // a clause's text, sometimes breaking it
 		eids := map[string][]string{cubaSlug: {"preamble__p_1", "conclusions", "para_2", "para_7"},
 			pakSlug: {"preamble__p_1", "conclusions", "part_2__para_3", "part_3"}}[slug]
@@ -370,6 +376,15 @@ func randomEdit(t testing.TB, e *editable, rng *rand.Rand) string {
 		}
 		e.static[name] = &fstest.MapFile{Data: append(data, fmt.Sprintf("/* %d */\n", rng.IntN(1000))...)}
 		return "static " + name
+	case 10: // an editors' note on a block, in a notes file new or not
+		name := "notes/" + slug + ".md"
+		data := []byte("---\n---\n")
+		if f := e.content[name]; f != nil {
+			data = slices.Clip(f.Data)
+		}
+		eid := []string{"preamble__p_1", "conclusions"}[rng.IntN(2)]
+		e.content[name] = &fstest.MapFile{Data: append(data, fmt.Sprintf("\n{#%s}\n\n注%d。\n", eid, rng.IntN(1000))...)}
+		return "note on " + slug + "#" + eid
 	default:
 		base := []string{"/", "/sub/", "https://example.org/statements/"}[rng.IntN(3)]
 		e.base, _ = siteurl.Parse(base)
