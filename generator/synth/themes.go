@@ -33,6 +33,22 @@ func (c *corpus) pages(content fs.FS, pages []*load.Page) error {
 	return nil
 }
 
+// notes writes each real document's notes for every copy of it, their
+// links moved to the copies.
+func (c *corpus) notes(content fs.FS, files []*load.NoteFile) error {
+	for _, f := range files {
+		data, err := fs.ReadFile(content, "notes/"+f.Slug+".md")
+		if err != nil {
+			return fmt.Errorf("synth: %w", err)
+		}
+		moved := []byte(c.links.Replace(string(data)))
+		for _, slug := range c.copies[f.Slug] {
+			c.files["content/notes/"+slug+".md"] = moved
+		}
+	}
+	return nil
+}
+
 // rewrite copies a markdown content file, its body's links to real documents
 // pointing at their first copies and its front matter changed by edit.
 func (c *corpus) rewrite(content fs.FS, name string, edit func(*contentFile)) error {
