@@ -179,19 +179,55 @@ func TestOutsideFactsSourced(t *testing.T) {
 	}
 	inTexts := texts.String()
 	checked := 0
-	for _, theme := range content.Themes {
-		for _, para := range strings.Split(theme.Body, "\n\n") {
-			sourced := strings.Contains(para, "](http://") || strings.Contains(para, "](https://")
+	check := func(file, body string) {
+		for _, para := range strings.Split(body, "\n\n") {
 			for _, date := range datesIn(para) {
 				checked++
-				if !inDocuments(inTexts, date) && !sourced {
-					t.Errorf("%s: %s is not in the documents' texts, and its paragraph links to no source:\n\t%s", theme.File, date, para)
+				if !inDocuments(inTexts, date) && !linksSource(para) {
+					t.Errorf("%s: %s is not in the documents' texts, and its paragraph links to no source:\n\t%s", file, date, para)
 				}
 			}
 		}
 	}
+	for _, theme := range content.Themes {
+		check(theme.File, theme.Body)
+	}
+	for _, f := range content.Notes {
+		for _, n := range f.Notes {
+			for _, text := range n.Texts {
+				check(fmt.Sprintf("%s:%d", f.File, text.Line), text.Body)
+			}
+		}
+	}
 	if checked < 5 {
-		t.Errorf("only %d dates found in the theme notes: is the pattern right?", checked)
+		t.Errorf("only %d dates found in the theme and editors' notes: is the pattern right?", checked)
+	}
+}
+
+func linksSource(markdown string) bool {
+	return strings.Contains(markdown, "](http://") || strings.Contains(markdown, "](https://")
+}
+
+// TestEditorsNotesComplete: every editors' note of the site's documents
+// is in Chinese and in English, and each text names its source.
+func TestEditorsNotesComplete(t *testing.T) {
+	content, _ := testenv.Structured(t, filepath.Join(repoRoot, "content"))
+	notes := 0
+	for _, f := range content.Notes {
+		for _, n := range f.Notes {
+			notes++
+			if len(n.Texts) != 2 || n.Texts[1].Lang != "en" {
+				t.Errorf("%s:%d: the note is not in Chinese and English", f.File, n.Line)
+			}
+			for _, text := range n.Texts {
+				if !linksSource(text.Body) {
+					t.Errorf("%s:%d: the note's text links to no source", f.File, text.Line)
+				}
+			}
+		}
+	}
+	if len(content.Notes) < 2 || notes < 20 {
+		t.Errorf("%d notes in %d files: both documents should have their notes", notes, len(content.Notes))
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -50,11 +51,24 @@ func TestWeight(t *testing.T) {
 		} else {
 			page -= toc
 		}
+		// So have the editors' notes: their markers, their texts beside
+		// the blocks and the list at the end.
+		noteText, count := 0, 0
+		for _, b := range doc.Blocks {
+			for _, n := range b.Notes {
+				noteText, count = noteText+len(n.Text), count+1
+			}
+		}
+		if notes := editorsNotes(html); notes >= 250*count+5*noteText/2 {
+			t.Errorf("%s/: the editors' notes take %d bytes for %d notes of %d bytes; budget 250 bytes a note and 2.5 times their text", slug, notes, count, noteText)
+		} else {
+			page -= notes
+		}
 		const fixed = 8 << 10
 		if ratio := float64(page-fixed) / float64(text); ratio >= 2.5 {
-			t.Errorf("%s/ is %d bytes without its table of contents, 8 KB and %.2f times its %d bytes of text; budget 8 KB and 2.5 times", slug, page, ratio, text)
+			t.Errorf("%s/ is %d bytes without its table of contents and notes, 8 KB and %.2f times its %d bytes of text; budget 8 KB and 2.5 times", slug, page, ratio, text)
 		} else {
-			t.Logf("%s/: %d bytes without its table of contents, 8 KB and %.2f × its text", slug, page, ratio)
+			t.Logf("%s/: %d bytes without its table of contents and notes, 8 KB and %.2f × its text", slug, page, ratio)
 		}
 	}
 	assets, _ := filepath.Glob(filepath.Join(repoRoot, "public", "*.css"))
@@ -83,3 +97,16 @@ func tableOfContents(page []byte) (size, entries int) {
 	toc := page[start : start+end+len("</nav>")]
 	return len(toc), bytes.Count(toc, []byte("<li"))
 }
+
+// editorsNotes is the size of a document page's editors' notes: their
+// stylesheet's link, their markers (sup.nref), their texts after or
+// beside their blocks (div.ednotes) and their list (section.endnotes).
+func editorsNotes(page []byte) int {
+	size := 0
+	for _, m := range noteParts.FindAll(page, -1) {
+		size += len(m)
+	}
+	return size
+}
+
+var noteParts = regexp.MustCompile(`(?s)<link rel="stylesheet" href="[^"]*/notes\.css">\n|<sup class="nref">.*?</sup>|<div class="ednotes">.*?</details>\n</div>\n|<section class="endnotes".*?</section>\n`)

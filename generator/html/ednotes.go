@@ -290,12 +290,18 @@ func (r *noteRenderer) renderListed(w util.BufWriter, source []byte, node ast.No
 		w.WriteString(`<li value="`)
 		w.Write(util.EscapeHTML(fn.Ref))
 		w.WriteByte('"')
-		if _, beside := fn.Parent().AttributeString("data-beside"); !beside {
-			w.WriteString(` id="`)
+		if _, beside := fn.Parent().AttributeString("data-beside"); beside {
+			// The note is beside its block: the list leads to it by its first words.
+			w.WriteString(`><a href="#`)
 			w.Write(util.EscapeHTML(id.([]byte)))
-			w.WriteString(`"`)
+			w.WriteString(`">`)
+			w.Write(util.EscapeHTML([]byte(firstWords(fn, source, listedWords))))
+			w.WriteString("</a> ")
+			return ast.WalkSkipChildren, nil
 		}
-		w.WriteString(">\n")
+		w.WriteString(` id="`)
+		w.Write(util.EscapeHTML(id.([]byte)))
+		w.WriteString(`">` + "\n")
 		return ast.WalkContinue, nil
 	}
 	label, _ := fn.AttributeString("data-label")
@@ -309,4 +315,33 @@ func (r *noteRenderer) renderListed(w util.BufWriter, source []byte, node ast.No
 	}
 	w.WriteString("</a></li>\n")
 	return ast.WalkContinue, nil
+}
+
+// listedWords is how many characters of a note the list of a page whose
+// notes are beside their blocks shows.
+const listedWords = 40
+
+// firstWords is the start of a note's text, plain, cut at n characters.
+func firstWords(fn ast.Node, source []byte, n int) string {
+	var b strings.Builder
+	ast.Walk(fn, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(source))
+			if t.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		}
+		return ast.WalkContinue, nil
+	})
+	r := []rune(strings.TrimSpace(b.String()))
+	if len(r) <= n {
+		return string(r)
+	}
+	return strings.TrimSpace(string(r[:n])) + "…"
 }

@@ -70,6 +70,8 @@ type Page struct {
 	TOC        []Link
 	Parts      []Link
 	Prev, Next *Link
+	// EdNotes is how many editors' notes the page shows.
+	EdNotes int
 }
 
 // Link is a titled link: an entry of a table of contents, a part line.

@@ -154,7 +154,8 @@ func (c *DocContext) documentPage() *Page {
 		TOC:         c.contents(),
 		Front: documentFront{Title: d.Title, TitleEn: d.TitleEn, Date: d.Date, Parties: d.Parties,
 			URL: s.Base.Abs(DocumentPath(d)), Source: d.Source, Transcription: d.Transcription, Corrections: d.Corrections},
-		Body: []byte(b.String()),
+		Body:    []byte(b.String()),
+		EdNotes: len(c.EdNotes),
 	}
 }
 
@@ -303,7 +304,8 @@ func (c *DocContext) clausePage(blk *structure.Block) *Page {
 		}
 		b.WriteString("\n")
 	}
-	c.writeNoteDefinitions(&b, c.notesIn(shown...))
+	notes := c.notesIn(shown...)
+	c.writeNoteDefinitions(&b, notes)
 	title := c.short() + " " + c.label(blk)
 	excerpt := Excerpt(strings.Join(c.texts(blk), " "), 40)
 	if !c.inEdition() || c.translation() == nil {
@@ -326,7 +328,8 @@ func (c *DocContext) clausePage(blk *structure.Block) *Page {
 		Label:       c.label(blk),
 		Front: clauseFront{Title: ClauseTitle(d, blk), Document: d.Title, Number: blk.Label, EID: blk.EID,
 			Date: d.Date, URL: s.Base.Abs(BlockPath(d, blk)), Context: s.Base.Abs(InContext(d, blk))},
-		Body: []byte(b.String()),
+		Body:    []byte(b.String()),
+		EdNotes: len(notes),
 	}
 	for _, a := range blk.Ancestors() {
 		p.Parts = append(p.Parts, Link{Title: c.partLine(a), Path: BlockPath(d, a)})

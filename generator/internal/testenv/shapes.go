@@ -34,11 +34,11 @@ func BuildShapes(t testing.TB, repoRoot string) *build.Site {
 }
 
 // WithoutDocuments empties a copy of the content tree of what belongs to
-// its documents: the documents, the themes that quote them and their
-// translations; the site's own files and pages stay.
+// its documents: the documents, the themes that quote them, their
+// translations and their notes; the site's own files and pages stay.
 func WithoutDocuments(t testing.TB, content string) {
 	t.Helper()
-	for _, dir := range []string{"documents", "themes", "translations"} {
+	for _, dir := range []string{"documents", "themes", "translations", "notes"} {
 		if err := os.RemoveAll(filepath.Join(content, dir)); err != nil {
 			t.Fatal(err)
 		}
