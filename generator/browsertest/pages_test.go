@@ -187,7 +187,10 @@ func TestScreenshots(t *testing.T) {
 	shots = append(shots,
 		shot{"document-at-clause", "/china-cuba-joint-statement-2025/#para_4", ""},
 		shot{"document-menu", "/china-cuba-joint-statement-2025/#para_4", `(a => a.getAttribute("aria-expanded") === "false" && a.click())(document.querySelector("#para_4 a.self"))`},
-		shot{"document-provenance", "/china-cuba-joint-statement-2025/#provenance", ""})
+		shot{"document-provenance", "/china-cuba-joint-statement-2025/#provenance", ""},
+		shot{"document-notes", "/china-pakistan-action-plan-2025-2029/#part_2__intro", `(d => d && (d.open = true))(document.querySelector("#part_2__intro details"))`},
+		shot{"document-notes-list", "/china-pakistan-action-plan-2025-2029/#endnotes", ""},
+		shot{"clause-notes", "/china-pakistan-action-plan-2025-2029/part_2__intro/", ""})
 	for _, p := range shots {
 		t.Run(p.name, func(t *testing.T) {
 			tb := openTab(t, looks[0], p.path)
