@@ -36,14 +36,20 @@ China and Cuba established diplomatic relations on 28 September 1960.
 短语在主题链接里的注。
 `
 
-// withNotes is the repository's site with testNotes as its only notes.
-func withNotes(t *testing.T) *editable {
+// withoutNotes is the repository's site without editors' notes.
+func withoutNotes(t *testing.T) *editable {
 	e := repoTrees(t, "../..")
 	for name := range e.content {
 		if strings.HasPrefix(name, "notes/") {
 			delete(e.content, name)
 		}
 	}
+	return e
+}
+
+// withNotes is the repository's site with testNotes as its only notes.
+func withNotes(t *testing.T) *editable {
+	e := withoutNotes(t)
 	e.content["notes/"+cubaSlug+".md"] = &fstest.MapFile{Data: []byte(testNotes), Mode: 0o644}
 	return e
 }
@@ -56,7 +62,7 @@ func withNotes(t *testing.T) *editable {
 func TestEditorsNotes(t *testing.T) {
 	e := withNotes(t)
 	site, _ := e.build(t, build.NewBuilder())
-	plain, _ := repoTrees(t, "../..").build(t, build.NewBuilder())
+	plain, _ := withoutNotes(t).build(t, build.NewBuilder())
 
 	// The JSON: each note on its block, its phrase where it says.
 	var doc export.Document

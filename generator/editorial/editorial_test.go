@@ -107,22 +107,3 @@ func TestReferences(t *testing.T) {
 		t.Errorf("references:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
-
-func TestTitlesIn(t *testing.T) {
-	for text, want := range map[string]string{
-		"《甲》和《乙》": "甲|乙",
-		"《甲《乙》":   "乙",
-		"《甲〈乙〉丙》": "甲〈乙〉丙",
-		"无书名号":    "",
-		"《未闭合":    "",
-		"》《甲》":    "甲",
-	} {
-		var got []string
-		for _, s := range titlesIn(text) {
-			got = append(got, text[s[0]:s[1]])
-		}
-		if strings.Join(got, "|") != want {
-			t.Errorf("titlesIn(%q) = %q, want %q", text, got, want)
-		}
-	}
-}

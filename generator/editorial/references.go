@@ -1,8 +1,7 @@
 package editorial
 
 import (
-	"strings"
-
+	"statements/generator/grammar"
 	"statements/generator/structure"
 )
 
@@ -31,7 +30,7 @@ func References(docs []*structure.Document) map[string][][]Reference {
 		var refs [][]Reference
 		for _, b := range d.Blocks {
 			for i, p := range b.Paragraphs {
-				for _, r := range titlesIn(p.Text) {
+				for _, r := range grammar.Titles(p.Text) {
 					slug, ok := titles[p.Text[r[0]:r[1]]]
 					if !ok || slug == d.Slug {
 						continue
@@ -48,28 +47,4 @@ func References(docs []*structure.Document) map[string][][]Reference {
 		}
 	}
 	return all
-}
-
-// titlesIn gives the byte ranges of the titles in 《》 in text (the text
-// between the marks; a title holding 〈〉 for a title inside it is one).
-func titlesIn(text string) [][2]int {
-	const open, close = "《", "》"
-	var spans [][2]int
-	for off := 0; ; {
-		i := strings.Index(text[off:], open)
-		if i < 0 {
-			return spans
-		}
-		start := off + i + len(open)
-		j := strings.Index(text[start:], close)
-		if j < 0 {
-			return spans
-		}
-		if k := strings.Index(text[start:start+j], open); k >= 0 {
-			off = start + k // an unclosed 《 before this one
-			continue
-		}
-		spans = append(spans, [2]int{start, start + j})
-		off = start + j + len(close)
-	}
 }
