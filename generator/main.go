@@ -145,7 +145,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "warning: could not remove the old site, now at %s; the next build removes it\n", st.Leftover)
 	}
 	fmt.Fprintf(stdout, "built %s: %d documents, %d pages, %d files (%d written, %d unchanged, %d removed) in %v\n",
-		*out, len(site.Documents), len(site.Pages), st.Written+st.Unchanged, st.Written, st.Unchanged, st.Removed, time.Since(start).Round(time.Millisecond))
+		*out, len(site.Documents), site.PageCount, st.Written+st.Unchanged, st.Written, st.Unchanged, st.Removed, time.Since(start).Round(time.Millisecond))
 	return nil
 }
 

@@ -56,8 +56,12 @@ type Site struct {
 	// Changed lists, for a Builder's build after its first, the paths
 	// of Files added, changed (other bytes) or removed since its
 	// previous successful build, sorted; nil when there is none.
-	Changed   []string
+	Changed []string
+	// Pages are the pages built, in every edition: in a Stream's Site,
+	// of the documents' pages only their document pages (what the feeds
+	// read). PageCount counts them all.
 	Pages     []*markdown.Page
+	PageCount int
 	Documents []*structure.Document
 	// Warnings say, as "file:line: message", where the form of a document
 	// could not decide and a rule chose; the build succeeded.
@@ -82,7 +86,8 @@ type Output interface {
 // Stream builds the site into out, a file at a time, rendering one
 // document's pages and letting go of them before the next's: memory stays
 // bounded whatever the size of the site. Its Site has no Files, and of its
-// documents' pages only what the feeds read (path, layout, titles).
+// documents' pages only what the feeds read: their document pages, whose
+// markdown is let go of too (PageCount counts every page).
 func Stream(cfg Config, out Output) (*Site, error) { return build(cfg, nil, out) }
 
 // sink is where a build puts its files: it hands every file to the link
@@ -211,7 +216,7 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 		if err == nil {
 			all[i] = u
 			err = u.put(k, kept)
-			c.letGo(u)
+			c.letGo(u, inputs[i].Doc != nil)
 		}
 		if err == nil && u.search != nil {
 			err = spills.keep(inputs[i].Site.Edition, u.search)
@@ -321,7 +326,11 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 		warnings = append(warnings, d.Warnings...)
 	}
 	warnings = append(warnings, staleTranslations...)
-	return &Site{Pages: append(pages, editionPages...), Documents: docs, Warnings: warnings, Base: cfg.Base}, nil
+	count := 0
+	for _, u := range all {
+		count += len(u.pages) + u.dropped
+	}
+	return &Site{Pages: append(pages, editionPages...), PageCount: count, Documents: docs, Warnings: warnings, Base: cfg.Base}, nil
 }
 
 // searchThemes are the themes as an edition's search index names them.

@@ -87,6 +87,7 @@ type unitInput struct {
 type unit struct {
 	files   []file
 	pages   []*markdown.Page
+	dropped int // of a document's unit in a build without a cache: its pages let go of (but its document page)
 	search  *search.Part
 	index   *export.IndexPart
 	llms    []byte             // its part of llms-full.txt
@@ -300,10 +301,19 @@ func (c *cache) keep(links *linkcheck.Checker) {
 }
 
 // letGo drops a unit's files once they are out, when there is no cache
-// to keep them: what keeps a streaming build's memory bounded.
-func (c *cache) letGo(u *unit) {
-	if c == nil {
-		u.files = nil
+// to keep them: what keeps a streaming build's memory bounded. Of a
+// document's pages it keeps only those the feeds read, its document
+// pages (its sitemap part is made): at a thousand documents the others'
+// titles, paths and links are a hundred megabytes.
+func (c *cache) letGo(u *unit, document bool) {
+	if c != nil {
+		return
+	}
+	u.files = nil
+	if document {
+		n := len(u.pages)
+		u.pages = slices.Clip(slices.DeleteFunc(u.pages, func(p *markdown.Page) bool { return p.Layout != markdown.DocumentLayout }))
+		u.dropped = n - len(u.pages)
 	}
 }
 
