@@ -153,16 +153,41 @@ func NewOnce(base siteurl.Base) *Checker {
 
 // keep records a file; the caller holds c.mu and has checked the name is free.
 func (c *Checker) keep(name string, s *Summary) {
-	if c.once && s != nil {
-		for _, l := range s.links {
-			if u, seen := c.wanted[l.t]; !seen || name < u.page {
-				c.wanted[l.t] = use{name, l.link}
-			}
-		}
-		c.bad = append(c.bad, s.bad...)
-		s = &Summary{ids: s.ids}
+	if !c.once {
+		c.files[name] = s
+		return
 	}
-	c.files[name] = s
+	c.files[name] = idsOf(s)
+	c.want(name, s)
+}
+
+// idsOf is what a Checker built once keeps of a page: its ids.
+func idsOf(s *Summary) *Summary {
+	if s == nil {
+		return nil
+	}
+	return &Summary{ids: s.ids}
+}
+
+// want records, for a Checker built once, the links of a page whose
+// targets are not there yet, with the first page by name that has each,
+// and the page's broken links. A link to a file already added, and to
+// one of its ids, holds for good: such a build neither removes files nor
+// changes them. (At a thousand documents most links lead within their
+// document, whose pages come in together: see AddNewAll.)
+func (c *Checker) want(name string, s *Summary) {
+	if s == nil {
+		return
+	}
+	for _, l := range s.links {
+		if c.missing(l.t) == "" {
+			continue
+		}
+		if u, seen := c.wanted[l.t]; !seen || name < u.page {
+			c.wanted[l.t] = use{name, l.link}
+		}
+	}
+	c.bad = append(c.bad, s.bad...)
 }
 
 // Check verifies every internal link of every HTML file in files, and those of sources.
@@ -320,20 +345,29 @@ func (c *Checker) AddNewAll(files iter.Seq2[string, *Summary], kept bool) (taken
 		}
 		return "", true
 	}
-	for name, s := range files {
-		if c.once {
+	if c.once {
+		// The files' ids first, then their links: the links between them hold already.
+		for name, s := range files {
 			if _, dup := c.files[name]; dup {
 				return name, false
 			}
-			c.keep(name, s)
-		} else {
-			// One hash of the name, not two: a site's every file comes
-			// through here on every build of the development server.
-			n := len(c.files)
-			c.files[name] = s
-			if len(c.files) == n {
-				return name, false
+			c.files[name] = idsOf(s)
+			if !kept {
+				c.fresh = append(c.fresh, name)
 			}
+		}
+		for name, s := range files {
+			c.want(name, s)
+		}
+		return "", true
+	}
+	for name, s := range files {
+		// One hash of the name, not two: a site's every file comes
+		// through here on every build of the development server.
+		n := len(c.files)
+		c.files[name] = s
+		if len(c.files) == n {
+			return name, false
 		}
 		if !kept {
 			c.fresh = append(c.fresh, name)

@@ -249,3 +249,52 @@ func TestAddNewAllRefusesATakenPath(t *testing.T) {
 		t.Errorf("continued: a second new.json: %q, %v; want it refused", taken, ok)
 	}
 }
+
+// TestCheckOnceInAnyOrder: a Checker built once reports what one that
+// keeps every link reports, the first page by name for each broken
+// target, whatever the order the files come in, one by one or in groups
+// (whose links between them hold before any is checked).
+func TestCheckOnceInAnyOrder(t *testing.T) {
+	base, _ := siteurl.Parse("/")
+	files := []struct{ name, data string }{
+		{"a/index.html", `<a href="/b/#x">x</a><a href="/b/#y">y</a><a href="/c/">c</a><a href="/site.css#f">f</a>`},
+		{"b/index.html", `<p id="x"></p><a href="/a/">a</a><a href="/b/#y">y</a><a href="#x">self</a>`},
+		{"z/index.html", `<a href="/b/#y">y</a><a href="/a/">a</a>`},
+		{"site.css", ``},
+	}
+	summarize := func(c *Checker, name, data string) *Summary {
+		if !strings.HasSuffix(name, ".html") {
+			return nil
+		}
+		return c.Summarize(name, []byte(data))
+	}
+	keep := New(base)
+	for _, f := range files {
+		keep.Add(f.name, []byte(f.data))
+	}
+	want := fmt.Sprint(keep.Check(nil))
+	for _, w := range []string{"a/index.html: /b/#y (no element with id y)", "a/index.html: /c/ (no such file)", "a/index.html: /site.css#f (a fragment on a file that is not a page)"} {
+		if !strings.Contains(want, w) {
+			t.Fatalf("the full check lacks %q:\n%s", w, want)
+		}
+	}
+	orders := [][]int{{0, 1, 2, 3}, {3, 2, 1, 0}, {1, 3, 0, 2}, {2, 0, 3, 1}}
+	for _, order := range orders {
+		for _, group := range []int{1, 2, 4} {
+			once := NewOnce(base)
+			for i := 0; i < len(order); i += group {
+				part := order[i:min(i+group, len(order))]
+				once.AddNewAll(func(yield func(string, *Summary) bool) {
+					for _, k := range part {
+						if !yield(files[k].name, summarize(once, files[k].name, files[k].data)) {
+							return
+						}
+					}
+				}, false)
+			}
+			if got := fmt.Sprint(once.Check(nil)); got != want {
+				t.Errorf("order %v, groups of %d:\n%s\nwant\n%s", order, group, got, want)
+			}
+		}
+	}
+}
