@@ -26,17 +26,6 @@ type Note struct {
 	Line       int
 }
 
-// Text is the note's text in lang, and whether it is in that language:
-// without a text in lang, the text in the documents' language.
-func (n *Note) Text(lang string) (load.NoteText, bool) {
-	for _, t := range n.Texts {
-		if t.Lang == lang {
-			return t, true
-		}
-	}
-	return n.Texts[0], lang == ""
-}
-
 // Notes resolves every document's notes. It gives them by document slug,
 // in reading order, or every error found, each at its note's line.
 func Notes(docs []*structure.Document, files []*load.NoteFile) (map[string][]*Note, error) {
