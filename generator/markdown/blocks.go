@@ -50,19 +50,9 @@ func (c *DocContext) writeBlock(b *strings.Builder, d *structure.Document, blk *
 			if target != nil {
 				text = fmt.Sprintf("[%s](%s)", escapeInline(t.Blocks[blk.Index][i]), c.Base.Path(InContext(d, target)))
 			}
-			// A translation has no phrases to mark: its paragraph's notes end it.
-			for _, n := range c.notesIn(blk) {
-				if n.Paragraph == i {
-					text += marker(n)
-				}
-			}
+			text += c.markers(blk, i) // a translation has no phrases to mark: its paragraph's notes end it
 		case target != nil:
-			text = fmt.Sprintf("[%s](%s)", escapeInline(p.Text), c.Base.Path(InContext(d, target)))
-			for _, n := range c.notesIn(blk) {
-				if n.Paragraph == i {
-					text += marker(n)
-				}
-			}
+			text = fmt.Sprintf("[%s](%s)", escapeInline(p.Text), c.Base.Path(InContext(d, target))) + c.markers(blk, i)
 		default:
 			text = c.inline(blk, i, p.Text, true)
 		}

@@ -97,6 +97,18 @@ func (c *DocContext) noteText(n EdNote) (body, lang string) {
 	return body, lang
 }
 
+// markers are the footnote references of a block's notes on its paragraph
+// para, for a paragraph whose phrases are not marked one by one.
+func (c *DocContext) markers(blk *structure.Block, para int) string {
+	var b strings.Builder
+	for _, n := range c.notesIn(blk) {
+		if n.Paragraph == para {
+			b.WriteString(marker(n))
+		}
+	}
+	return b.String()
+}
+
 // marker is a note's footnote reference.
 func marker(n EdNote) string { return fmt.Sprintf("[^%d]", n.Number) }
 
