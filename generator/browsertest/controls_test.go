@@ -105,3 +105,58 @@ func TestBlockControls(t *testing.T) {
 		}
 	}
 }
+
+// sizesState is what TestControlSizesOnEveryPage reads of a page.
+type sizesState struct {
+	Coarse   bool
+	Small    []string // controls under the size wanted
+	Blocks   int      // blocks of a document with a ¶ (clauses, part headings)
+	TabStops int      // focusable controls of those blocks
+}
+
+// readSizes measures, on any page, the controls a reader aims at outside
+// running text: the header's and the navigation's links, previous and next,
+// a part heading, a list's pager, at least 24×24 px; a block's ¶ and copy
+// buttons at least 44×44 px under a finger, 24×24 under a mouse. Links
+// inside sentences are exempt (WCAG 2.5.8), as are skip links, shown only on
+// focus.
+const readSizes = `(() => {
+	const coarse = matchMedia("(pointer: coarse)").matches;
+	const small = (sel, want) => [...document.querySelectorAll(sel)].filter(e => {
+		const r = e.getBoundingClientRect();
+		return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== "hidden" && (r.width < want - 0.5 || r.height < want - 0.5);
+	}).map(e => (e.className || e.tagName) + " " + JSON.stringify(e.textContent.trim().slice(0, 12)) + " " + Math.round(e.getBoundingClientRect().width) + "x" + Math.round(e.getBoundingClientRect().height) + " < " + want);
+	// A block is an element with an id holding a ¶: a clause, or a part's heading.
+	const blocks = new Set([...document.querySelectorAll("article.document a.self")].map(a => a.closest("[id]")));
+	return {Coarse: coarse,
+		Small: small("header.site a, nav:not(.toc) a, nav.toc li a, .prevnext a, .part-heading a, .pager a", 24)
+			.concat(small("a.self, .tools button", coarse ? 44 : 24)),
+		Blocks: blocks.size,
+		TabStops: [...document.querySelectorAll("article.document a.self, article.document .tools button")].filter(e => e.tabIndex >= 0 && !e.closest("[hidden]")).length};
+})()`
+
+// TestControlSizesOnEveryPage: on every page type, at 360 and 390 px under a
+// finger and at 1280 px under a mouse, every control outside running text
+// has the size TestBlockControls asks of a document's, and a document's
+// blocks are one tab stop each.
+func TestControlSizesOnEveryPage(t *testing.T) {
+	needBrowser(t)
+	for _, p := range pageTypes {
+		t.Run(p.name, func(t *testing.T) {
+			for _, v := range []viewport{phone, {width: 390, height: 844, mobile: true}, desktop} {
+				tb := openTab(t, v, p.path)
+				var s sizesState
+				tb.eval(readSizes, &s)
+				if s.Coarse != v.mobile {
+					t.Errorf("%v: (pointer: coarse) is %v", v, s.Coarse)
+				}
+				for _, c := range s.Small {
+					t.Errorf("%v: %s", v, c)
+				}
+				if s.TabStops != s.Blocks {
+					t.Errorf("%v: %d tab stops for the controls of %d blocks, want one each", v, s.TabStops, s.Blocks)
+				}
+			}
+		})
+	}
+}
