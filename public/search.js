@@ -41,20 +41,28 @@
   }
 
   // snippet shows the text around the matches, each in <mark>: all of a
-  // short text, or windows around the matches of a long one.
+  // short text, or windows around the matches of a long one. Text in spaced
+  // words (a translation) gets wider windows, cut between words.
   function snippet(text, ranges) {
-    var p = el("p", "snippet"), shown = 0, WINDOW = 40;
+    var spaced = (text.match(/ /g) || []).length * 12 > text.length, WINDOW = spaced ? 90 : 40;
+    var p = el("p", "snippet"), shown = 0;
+    // at moves a cut i out of a word, by at most 20 characters, back or on.
+    function at(i, step, stop) {
+      for (var k = 0; spaced && k < 20 && i !== stop && /\w/.test(text[i - 1] || "") && /\w/.test(text[i] || ""); k++) i += step;
+      return i;
+    }
     if (!ranges.length) {
-      p.textContent = text.length > 2 * WINDOW ? text.slice(0, 2 * WINDOW) + "…" : text;
+      var end = at(2 * WINDOW, -1, 0);
+      p.textContent = text.length > 2 * WINDOW ? text.slice(0, end) + "…" : text;
       return p;
     }
     ranges.forEach((r, i) => {
-      var from = Math.max(shown, r[0] - WINDOW);
+      var from = at(Math.max(shown, r[0] - WINDOW), -1, shown);
       if (from > shown) p.appendChild(tn("…"));
       p.appendChild(tn(text.slice(from, r[0])));
       p.appendChild(el("mark", "", text.slice(r[0], r[1])));
       var next = i + 1 < ranges.length ? ranges[i + 1][0] : text.length;
-      var to = Math.min(next, r[1] + WINDOW + (i + 1 < ranges.length ? 0 : 20));
+      var to = at(Math.min(next, r[1] + WINDOW + (i + 1 < ranges.length ? 0 : 20)), 1, next);
       p.appendChild(tn(text.slice(r[1], to)));
       shown = to;
     });

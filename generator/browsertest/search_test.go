@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"path/filepath"
 	"slices"
+	"statements/generator/export"
 	"statements/generator/internal/testenv"
 	"strings"
 	"testing"
@@ -291,5 +293,61 @@ func TestSearchPages(t *testing.T) {
 	}
 	if n := count(); n != min(2*size, want) {
 		t.Errorf("%d results after one click, want %d", n, min(2*size, want))
+	}
+}
+
+// TestSearchSnippetsWholeWords: on the English search page the text shown
+// around a match is cut between words, never inside one (…ation, and).
+func TestSearchSnippetsWholeWords(t *testing.T) {
+	needBrowser(t)
+	var texts []string
+	var index export.Index
+	testenv.ReadJSON(t, filepath.Join(siteDir, "data", "index.json"), &index)
+	for _, d := range index.Documents {
+		var doc export.Document
+		testenv.ReadJSON(t, filepath.Join(siteDir, "data", d.Slug+".json"), &doc)
+		for _, b := range doc.Blocks {
+			for _, tr := range b.Translations {
+				texts = append(texts, tr.Text)
+			}
+		}
+	}
+	word := func(s string, i int) bool { // is s[i] a letter or digit?
+		return i >= 0 && i < len(s) && (s[i] >= 'a' && s[i] <= 'z' || s[i] >= 'A' && s[i] <= 'Z' || s[i] >= '0' && s[i] <= '9')
+	}
+	// whole is whether some text holds seg with no word running on at either side.
+	whole := func(seg string) bool {
+		for _, text := range texts {
+			for at := 0; ; {
+				i := strings.Index(text[at:], seg)
+				if i < 0 {
+					break
+				}
+				i += at
+				if !(word(text, i-1) && word(seg, 0)) && !(word(text, i+len(seg)) && word(seg, len(seg)-1)) {
+					return true
+				}
+				at = i + 1
+			}
+		}
+		return false
+	}
+	for _, query := range []string{"Belt and Road", "cooperation", "Gwadar"} {
+		tb := openTab(t, desktop, "/en/search/?q="+url.QueryEscape(query))
+		if !tb.waitFor(`document.querySelector("article.search").dataset.shown === ` + jsString(query)) {
+			t.Fatalf("search for %q: the results never appeared", query)
+		}
+		var snippets []string
+		tb.eval(`[...document.querySelectorAll(".search-results p.snippet")].map(p => p.textContent)`, &snippets)
+		if len(snippets) == 0 {
+			t.Errorf("%q: no snippets", query)
+		}
+		for _, s := range snippets {
+			for _, seg := range strings.Split(s, "…") {
+				if seg != "" && !whole(seg) {
+					t.Errorf("%q: a snippet cuts a word: %q", query, seg)
+				}
+			}
+		}
 	}
 }
