@@ -70,6 +70,29 @@ func TestQuotesInSansText(t *testing.T) {
 	}
 }
 
+// TestQuotesInEnglishText: English on a Chinese page (a theme note's
+// English paragraph, the English citation) sets “ and ’ in a Latin font, not
+// as the CJK fonts' full-width glyphs (People’ s).
+func TestQuotesInEnglishText(t *testing.T) {
+	needBrowser(t)
+	for _, probe := range []struct{ path, selector string }{
+		{"/themes/un-resolution-2758/", `.annotation p[lang="en"]`},
+		{"/china-cuba-joint-statement-2025/para_4/", `p.cite-en`},
+	} {
+		tb := openTab(t, desktop, probe.path)
+		var got struct{ Width, FontSize float64 }
+		tb.eval(`(() => {
+			const host = document.querySelector(`+jsString(probe.selector)+`), q = document.createElement("span");
+			q.textContent = "“";
+			host.append("a", q, "b");
+			return {Width: q.getBoundingClientRect().width, FontSize: parseFloat(getComputedStyle(q).fontSize)};
+		})()`, &got)
+		if got.Width > 0.6*got.FontSize {
+			t.Errorf("%s %s: “ is %.1f px wide in English text of %.1f px: the CJK font's full-width glyph", probe.path, probe.selector, got.Width, got.FontSize)
+		}
+	}
+}
+
 // TestPrint: printed, a document keeps its text and clause numbers, drops
 // the site's controls, and ends with the page's address.
 func TestPrint(t *testing.T) {

@@ -30,3 +30,9 @@ func mustBase(t *testing.T, raw string) siteurl.Base {
 	}
 	return b
 }
+
+func TestQuoted(t *testing.T) {
+	md := NewMarkdown(i18ntest.Words(t, "zh-Hans"))
+	Quoted("zh-Hans").Extend(md)
+	testutil.DoTestCaseFile(md, "testdata/quoted.txt", t, testutil.ParseCliCaseArg()...)
+}

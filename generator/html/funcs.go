@@ -26,9 +26,9 @@ func funcs(opts Options, inline func(string) (template.HTML, error)) template.Fu
 		// choose is pick as plain text, for wording that is filled in
 		// with it: {{sub .Words.Document.Publisher "publisher" (choose …)}}.
 		"choose": l.choose,
-		// foreign marks the runs of the documents' language in a text, on
-		// an edition's pages (an English citation names the Chinese title).
-		"foreign": l.foreign,
+		// quoted marks the runs of the documents' language in a text in
+		// another language (an English citation names the Chinese title).
+		"quoted": l.quoted,
 		// sub fills a wording's placeholders: {{sub .Words.Clause.Prev "label" .Label}}.
 		"sub": i18n.Sub,
 		// md renders wording written in markdown, its links included.
@@ -74,7 +74,11 @@ func (l languages) pair(zh, en string) template.HTML {
 	}
 	out := l.foreign(first)
 	if second != "" {
-		out += template.HTML(` <span lang="` + template.HTMLEscapeString(lang) + `">(` + template.HTMLEscapeString(second) + `)</span>`)
+		inner := template.HTML(template.HTMLEscapeString(second))
+		if !l.edition {
+			inner = l.quoted(second)
+		}
+		out += template.HTML(` <span lang="`+template.HTMLEscapeString(lang)+`">(`) + inner + ")</span>"
 	}
 	return out
 }
@@ -86,10 +90,18 @@ func (l languages) pick(zh, en string) template.HTML {
 	return l.foreign(zh)
 }
 
+// foreign is a text in the pages' language, with the runs of the
+// documents' language marked on an edition's pages.
 func (l languages) foreign(text string) template.HTML {
 	if !l.edition {
 		return template.HTML(template.HTMLEscapeString(text))
 	}
+	return l.quoted(text)
+}
+
+// quoted is a text in another language than the documents', with the runs
+// of theirs marked as such.
+func (l languages) quoted(text string) template.HTML {
 	var b strings.Builder
 	pos := 0
 	for _, m := range chineseRun.FindAllStringIndex(text, -1) {

@@ -41,6 +41,14 @@ func (f foreign) Extend(m goldmark.Markdown) {
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(codeRenderer{foreign: f}, 90)))
 }
 
+// Quoted is the goldmark extension for the pages in the documents' own
+// language (lang): a block marked as another language (a theme note's
+// English paragraph) quotes the documents in it, and each run of Chinese
+// there goes into <span lang="…">, as on the other edition's pages.
+func Quoted(lang string) goldmark.Extender {
+	return spans{pattern: chineseRun, open: foreign(lang).open(), priority: 210, kind: kindForeign, inside: lang}
+}
+
 // open is the tag a run of the language starts with.
 func (f foreign) open() string { return `<span lang="` + html.EscapeString(string(f)) + `">` }
 
@@ -58,14 +66,16 @@ var chineseRun = regexp.MustCompile(`[\x{201C}\x{2018}\x{300A}\x{FF08}]?[\p{Han}
 
 // spans is an extension that puts every match of pattern in a text into
 // a span (open): text nodes are split around the matches, and each match
-// becomes a spanNode. Code is left alone, and so is text inside an element
-// that has a lang attribute of its own.
+// becomes a spanNode. Code is left alone, and so is text inside a block
+// that has a lang attribute of its own, unless inside is set: then only the
+// text inside a block of another language than inside is looked at.
 type spans struct {
 	pattern  *regexp.Regexp
 	open     string
 	priority int
 	kind     ast.NodeKind // its spanNodes'
 	code     bool         // a code span with a match goes into a span whole
+	inside   string       // the page's language, whose blocks are left alone
 }
 
 func (s spans) Extend(m goldmark.Markdown) {
@@ -92,12 +102,23 @@ func (w spanWrapper) Transform(doc *ast.Document, reader text.Reader, pc parser.
 	source := reader.Source()
 	var texts []*ast.Text
 	var codes []ast.Node
+	var other ast.Node // the block of another language the walk is in, if any
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
+			if n == other {
+				other = nil
+			}
 			return ast.WalkContinue, nil
 		}
-		if _, ok := n.AttributeString("lang"); ok && n.Type() == ast.TypeBlock {
-			return ast.WalkSkipChildren, nil
+		if lang, ok := n.AttributeString("lang"); ok && n.Type() == ast.TypeBlock {
+			if w.inside == "" || other != nil || langOf(lang) == w.inside {
+				return ast.WalkSkipChildren, nil
+			}
+			other = n
+			return ast.WalkContinue, nil
+		}
+		if w.inside != "" && other == nil {
+			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
 		case *ast.CodeSpan:
@@ -169,6 +190,17 @@ func (r spanRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// langOf is a lang attribute's value as a string.
+func langOf(v any) string {
+	switch v := v.(type) {
+	case []byte:
+		return string(v)
+	case string:
+		return v
+	}
+	return ""
 }
 
 // codeText is the text of a code span.

@@ -110,6 +110,8 @@ func New(layouts fs.FS, opts Options) (*Renderer, error) {
 	r.md = newSiteMarkdown(base, w)
 	if w.Lang != opts.TextLang {
 		Foreign(opts.TextLang).Extend(r.md)
+	} else {
+		Quoted(opts.TextLang).Extend(r.md)
 	}
 	var read []layoutFile
 	baseT, err := parseLayout(template.New("base.html").Funcs(funcs(opts, r.inline)), layouts, "base.html", &read)
