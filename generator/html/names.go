@@ -1,6 +1,7 @@
 package html
 
 import (
+	"bytes"
 	"html"
 	"regexp"
 
@@ -20,7 +21,11 @@ import (
 // a neighbour caught with it costs nothing), goes into <span
 // class="name">, which site.css keeps whole. The text is unchanged: only
 // markup goes around it.
-var Names goldmark.Extender = spans{pattern: joined, open: `<span class="name">`, priority: 200, kind: ast.NewNodeKind("Name")}
+var Names goldmark.Extender = spans{pattern: joined, may: mayJoin, open: `<span class="name">`, priority: 200, kind: ast.NewNodeKind("Name")}
+
+// mayJoin is whether a text has a joiner of names, the test that spares
+// most texts the pattern's.
+func mayJoin(text []byte) bool { return bytes.ContainsAny(text, "\u00B7\u2027\u30FB-\u2010\u2011") }
 
 // joined is a run of Han characters joined by a middle dot (·, ‧, ・) or a
 // hyphen (-, ‐, ‑).
@@ -37,7 +42,7 @@ func Foreign(lang string) goldmark.Extender { return foreign(lang) }
 type foreign string
 
 func (f foreign) Extend(m goldmark.Markdown) {
-	spans{pattern: chineseRun, open: f.open(), priority: 210, kind: kindForeign, code: true}.Extend(m)
+	spans{pattern: chineseRun, may: mayBeChinese, open: f.open(), priority: 210, kind: kindForeign, code: true}.Extend(m)
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(codeRenderer{foreign: f}, 90)))
 }
 
@@ -46,7 +51,7 @@ func (f foreign) Extend(m goldmark.Markdown) {
 // English paragraph) quotes the documents in it, and each run of Chinese
 // there goes into <span lang="…">, as on the other edition's pages.
 func Quoted(lang string) goldmark.Extender {
-	return spans{pattern: chineseRun, open: foreign(lang).open(), priority: 210, kind: kindForeign, inside: lang}
+	return spans{pattern: chineseRun, may: mayBeChinese, open: foreign(lang).open(), priority: 210, kind: kindForeign, inside: lang}
 }
 
 // open is the tag a run of the language starts with.
@@ -60,6 +65,17 @@ func (f foreign) mark(highlighted []byte) []byte {
 
 var kindForeign = ast.NewNodeKind("Foreign")
 
+// mayBeChinese is whether a text has a character from U+2000 on (three
+// bytes in UTF-8, the first 0xE2 or more), as every run of Chinese does.
+func mayBeChinese(text []byte) bool {
+	for _, b := range text {
+		if b >= 0xE2 {
+			return true
+		}
+	}
+	return false
+}
+
 // chineseRun is a run of Chinese: Han characters and CJK punctuation,
 // with digits inside (第2758号), after an opening quotation mark if any.
 var chineseRun = regexp.MustCompile(`[\x{201C}\x{2018}\x{300A}\x{FF08}]?[\p{Han}\x{3001}-\x{303F}\x{FF01}-\x{FF60}][\p{Han}\x{3000}-\x{303F}\x{FF01}-\x{FF60}\x{201C}\x{201D}\x{2018}\x{2019}\x{00B7}\x{2014}\x{2026}0-9]*`)
@@ -71,6 +87,7 @@ var chineseRun = regexp.MustCompile(`[\x{201C}\x{2018}\x{300A}\x{FF08}]?[\p{Han}
 // text inside a block of another language than inside is looked at.
 type spans struct {
 	pattern  *regexp.Regexp
+	may      func(text []byte) bool // false for a text the pattern cannot match
 	open     string
 	priority int
 	kind     ast.NodeKind // its spanNodes'
@@ -122,14 +139,14 @@ func (w spanWrapper) Transform(doc *ast.Document, reader text.Reader, pc parser.
 		}
 		switch n := n.(type) {
 		case *ast.CodeSpan:
-			if w.code && w.pattern.Match(codeText(n, source)) {
+			if w.code && w.matches(codeText(n, source)) {
 				codes = append(codes, n)
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock, *ast.RawHTML:
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
-			if w.pattern.Match(n.Segment.Value(source)) {
+			if w.matches(n.Segment.Value(source)) {
 				texts = append(texts, n)
 			}
 		}
@@ -144,6 +161,9 @@ func (w spanWrapper) Transform(doc *ast.Document, reader text.Reader, pc parser.
 		span.AppendChild(span, c) // AppendChild takes c from its parent
 	}
 }
+
+// matches is whether the pattern matches in text.
+func (s spans) matches(text []byte) bool { return s.may(text) && s.pattern.Match(text) }
 
 // wrap replaces a text node by its pieces: the text between matches, and
 // each match in a spanNode. The last piece keeps the node's line break.

@@ -144,41 +144,42 @@ func Load(fsys fs.FS, root string) (*Content, error) {
 }
 
 // Loader loads a content tree again and again, as the development server
-// does, parsing again only the document files whose bytes changed: a
-// document file that is the same bytes as when it was last loaded without
-// error gives the same *Document, which nothing changes once loaded. A nil
-// *Loader remembers nothing.
+// does, parsing again only the document and notes files whose bytes
+// changed: such a file that is the same bytes as when it was last loaded
+// without error gives the same *Document or *NoteFile, which nothing changes
+// once loaded. A nil *Loader remembers nothing.
 type Loader struct {
-	mu   sync.Mutex
-	docs map[string]loadedDocument // by file name
+	mu    sync.Mutex
+	files map[string]loadedFile // by file name
 }
 
-type loadedDocument struct {
-	data []byte
-	doc  *Document
+// loadedFile is what a file's bytes loaded to: a *Document or a *NoteFile.
+type loadedFile struct {
+	data  []byte
+	value any
 }
 
-// remembered is the document loaded from these bytes of the file name, if any.
-func (l *Loader) remembered(name string, data []byte) *Document {
+// remembered is what these bytes of the file name loaded to, if any.
+func (l *Loader) remembered(name string, data []byte) any {
 	if l == nil {
 		return nil
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if e, ok := l.docs[name]; ok && bytes.Equal(e.data, data) {
-		return e.doc
+	if e, ok := l.files[name]; ok && bytes.Equal(e.data, data) {
+		return e.value
 	}
 	return nil
 }
 
-// remember keeps what a file loaded to, for the next Load.
-func (l *Loader) remember(next map[string]loadedDocument) {
+// remember keeps what the files of a Load loaded to, for the next Load.
+func (l *Loader) remember(next map[string]loadedFile) {
 	if l == nil {
 		return
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	l.docs = next
+	l.files = next
 }
 
 // Load reads and checks the whole content tree, as the package's Load does.
@@ -188,11 +189,13 @@ func (l *Loader) Load(fsys fs.FS, root string) (*Content, error) {
 	named := namedFS{fsys, root}
 	c.Site = loadSite(named, &errs)
 	var warnings errorList
-	c.Documents = l.loadDocuments(named, &errs, &warnings)
+	next := map[string]loadedFile{}
+	c.Documents = l.loadDocuments(named, next, &errs, &warnings)
 	c.Themes = loadThemes(named, &errs, &warnings)
 	c.Pages = loadPages(named, &errs, &warnings)
 	c.Translations = loadTranslations(named, &errs, &warnings)
-	c.Notes = loadNotes(named, &errs, &warnings)
+	c.Notes = l.loadNotes(named, next, &errs, &warnings)
+	l.remember(next)
 	slugs := map[string]string{}
 	for _, d := range c.Documents {
 		slugs[d.Slug] = d.File
@@ -338,16 +341,15 @@ func readFile(fsys namedFS, file string, errs *errorList) (data []byte, slug str
 	return data, slug
 }
 
-func (l *Loader) loadDocuments(fsys namedFS, errs, warnings *errorList) []*Document {
+func (l *Loader) loadDocuments(fsys namedFS, next map[string]loadedFile, errs, warnings *errorList) []*Document {
 	var docs []*Document
-	next := map[string]loadedDocument{}
 	for _, file := range markdownFiles(fsys, "documents", errs, warnings) {
 		data, slug := readFile(fsys, file, errs)
 		if data == nil {
 			continue
 		}
 		name := fsys.name(file)
-		d := l.remembered(name, data)
+		d, _ := l.remembered(name, data).(*Document)
 		if d == nil {
 			before := len(*errs)
 			if d = loadDocument(name, slug, data, errs); d == nil {
@@ -358,10 +360,9 @@ func (l *Loader) loadDocuments(fsys namedFS, errs, warnings *errorList) []*Docum
 				continue // not remembered: loading it again must report its errors again
 			}
 		}
-		next[name] = loadedDocument{data, d}
+		next[name] = loadedFile{data, d}
 		docs = append(docs, d)
 	}
-	l.remember(next)
 	sort.SliceStable(docs, func(i, j int) bool {
 		if docs[i].Date != docs[j].Date {
 			return docs[i].Date < docs[j].Date

@@ -62,11 +62,24 @@ var (
 	noteLangLine = regexp.MustCompile(`^\{([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\}$`)
 )
 
-func loadNotes(fsys namedFS, errs, warnings *errorList) []*NoteFile {
+// loadNotes reads the notes files; a file loaded without error keeps what
+// it loaded to in next, and is not read again while its bytes stay the same.
+func (l *Loader) loadNotes(fsys namedFS, next map[string]loadedFile, errs, warnings *errorList) []*NoteFile {
 	var all []*NoteFile
 	for _, file := range markdownFiles(fsys, NotesDir, errs, warnings) {
-		f, slug := readSource(fsys, file, errs)
-		if f == nil {
+		data, slug := readFile(fsys, file, errs)
+		if data == nil {
+			continue
+		}
+		name := fsys.name(file)
+		if nf, ok := l.remembered(name, data).(*NoteFile); ok {
+			next[name] = loadedFile{data, nf}
+			all = append(all, nf)
+			continue
+		}
+		f, err := splitFile(name, data)
+		if err != nil {
+			*errs = append(*errs, err)
 			continue
 		}
 		var front struct{}
@@ -74,7 +87,12 @@ func loadNotes(fsys namedFS, errs, warnings *errorList) []*NoteFile {
 			*errs = append(*errs, err)
 			continue
 		}
-		all = append(all, &NoteFile{File: f.name, Slug: slug, Notes: notesOf(f, errs)})
+		before := len(*errs)
+		nf := &NoteFile{File: f.name, Slug: slug, Notes: notesOf(f, errs)}
+		if len(*errs) == before {
+			next[name] = loadedFile{data, nf}
+		}
+		all = append(all, nf)
 	}
 	return all
 }
