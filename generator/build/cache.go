@@ -88,10 +88,14 @@ type unit struct {
 	files   []file
 	pages   []*markdown.Page
 	dropped int // of a document's unit in a build without a cache: its pages let go of (but its document page)
-	search  *search.Part
-	index   *export.IndexPart
-	llms    []byte             // its part of llms-full.txt
-	sitemap *feeds.SitemapPart // its pages in the sitemap
+	// of a document's unit made with a cache: each page's key and files,
+	// and how many of them it took from the last build
+	rendered []renderedPage
+	reused   int
+	search   *search.Part
+	index    *export.IndexPart
+	llms     []byte             // its part of llms-full.txt
+	sitemap  *feeds.SitemapPart // its pages in the sitemap
 }
 
 // file is one output file, with the link check's summary of a page.
@@ -152,6 +156,8 @@ type cache struct {
 	gone      []*unit                   // the units of the last good build that this one has not
 	dropped   []*unit                   // the units of the build before the last that the last did not have
 	searches  map[string]*search.Joiner // each edition's search index, joined again shard by shard
+	pages     map[digest.Digest][]file  // the files of the last good build's document pages, by page key (pages.go)
+	made      []*unit                   // the units this build made, not reused
 }
 
 // searchJoiner gives the joiner of the search index of the edition in
@@ -286,6 +292,7 @@ func (c *cache) scans() *annotate.Scans {
 func (c *cache) begin() {
 	c.nextUnits, c.nextDocs, c.nextIDs, c.stats = map[digest.Digest]*unit{}, map[digest.Digest]*structure.Document{}, map[*load.Document]digest.Digest{}, Stats{}
 	c.nextMemos = map[string]memo{}
+	c.made = nil
 }
 
 // keep makes this build's units, documents and link check the cache: a
@@ -295,6 +302,7 @@ func (c *cache) keep(links *linkcheck.Checker) {
 		return
 	}
 	links.Commit()
+	c.keepPages()
 	c.dropped, c.gone, c.pending = c.gone, nil, nil
 	c.units, c.docs, c.ids, c.links, c.memos = c.nextUnits, c.nextDocs, c.nextIDs, links, c.nextMemos
 	c.nextUnits, c.nextDocs, c.nextIDs = nil, nil, nil
@@ -342,7 +350,9 @@ func (c *cache) record(key digest.Digest, u *unit, reused bool) {
 	if reused {
 		c.stats.Reused += len(u.pages)
 	} else {
-		c.stats.Rendered += len(u.pages)
+		c.made = append(c.made, u)
+		c.stats.Rendered += len(u.pages) - u.reused
+		c.stats.Reused += u.reused
 	}
 }
 
@@ -455,7 +465,8 @@ func (r *unitRenderer) document(in unitInput) (*unit, error) {
 	c := in.Doc
 	u := &unit{}
 	pages := markdown.DocumentPages(c)
-	rendered := make([][]file, len(pages))
+	rendered := make([]renderedPage, len(pages))
+	reused := make([]bool, len(pages))
 	var exports []file
 	var exported sync.WaitGroup
 	var exportErr error
@@ -469,7 +480,7 @@ func (r *unitRenderer) document(in unitInput) (*unit, error) {
 			return err
 		}
 		var err error
-		rendered[i], err = r.renderPage(in.Renderer, in.Site, pages[i])
+		rendered[i], reused[i], err = r.documentPage(in.Renderer, in.Site, pages[i])
 		return err
 	})
 	exported.Wait()
@@ -479,8 +490,14 @@ func (r *unitRenderer) document(in unitInput) (*unit, error) {
 	if exportErr != nil {
 		return nil, exportErr
 	}
-	for _, files := range rendered {
-		u.files = append(u.files, files...)
+	for i, p := range rendered {
+		u.files = append(u.files, p.files...)
+		if reused[i] {
+			u.reused++
+		}
+	}
+	if r.cache != nil {
+		u.rendered = rendered
 	}
 	u.files = append(u.files, exports...)
 	u.pages = pages
