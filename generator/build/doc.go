@@ -10,9 +10,14 @@
 // (markdown.DocContext, markdown.ThemePage, a markdown.Page with html.Site)
 // by functions that read nothing else, and keyed by that value's digest
 // (package internal/digest), so a unit is made again exactly when
-// something it could read changed. Files that span the site (the search
+// something it could read changed. Inside a document's unit made again,
+// each page is keyed the same way by what it is rendered from (a block's
+// page sees only its block's projection of the document), and a page whose
+// key is unchanged keeps the last build's files (pages.go): an edit of one
+// clause renders that clause's pages and the document's. Loading keeps a
+// document or notes file whose bytes did not change. Files that span the site (the search
 // index, data/index.json, llms-full.txt) are joined from parts each
-// document's unit makes; loading, structure and term scans are kept per
+// document's unit makes; structure and term scans are kept per
 // document file; the link check looks only at the files made anew. The
 // units are made in one parallel pass (a document's pages render on every
 // core too, beside its exports), and the files that span the site are
