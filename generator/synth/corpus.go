@@ -38,6 +38,7 @@ func Corpus(src Source, n int) (map[string][]byte, error) {
 		func() error { return c.themes(src.Content, real.Themes) },
 		func() error { return c.pages(src.Content, real.Pages) },
 		func() error { return c.notes(src.Content, real.Notes) },
+		func() error { return c.translations(src.Content, real.Translations) },
 		func() error { return c.copyTree(src.Layouts, "layouts") },
 		func() error { return c.copyTree(src.Static, "static") },
 	}

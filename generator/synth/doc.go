@@ -14,8 +14,8 @@
 // the real ones, their links to a real document pointing at its first copy;
 // a theme's manual add and remove references apply to every copy of the
 // document they name and are dropped when they name no real block. Every
-// copy has its document's editors' notes. Layouts and static files are
-// copied as they are.
+// copy has its document's editors' notes and translations (their titles
+// numbered too). Layouts and static files are copied as they are.
 //
 // The output depends only on the input and N: the same call gives the same
 // bytes. N must be at least R, so that every real document, and so every

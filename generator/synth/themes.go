@@ -49,6 +49,38 @@ func (c *corpus) notes(content fs.FS, files []*load.NoteFile) error {
 	return nil
 }
 
+// translations writes each real document's translations for every copy of
+// it, their titles numbered as the copy's English titles are and their
+// links moved to the copies: the same blocks, so the same ids and hashes.
+func (c *corpus) translations(content fs.FS, trs []*load.Translation) error {
+	for _, t := range trs {
+		name := "translations/" + t.Lang + "/" + t.Slug + ".md"
+		data, err := fs.ReadFile(content, name)
+		if err != nil {
+			return fmt.Errorf("synth: %w", err)
+		}
+		moved := []byte(c.links.Replace(string(data)))
+		for _, slug := range c.copies[t.Slug] {
+			f, err := parseContentFile("content/"+name, moved)
+			if err != nil {
+				return fmt.Errorf("synth: %w", err)
+			}
+			num := strings.TrimPrefix(slug, "synthetic-")
+			for key, suffix := range map[string]string{"title": " (" + num + ")", "short": " " + num} {
+				if v := f.field(key); v != nil {
+					f.set(key, v.Value+suffix)
+				}
+			}
+			out, err := f.bytes()
+			if err != nil {
+				return err
+			}
+			c.files["content/translations/"+t.Lang+"/"+slug+".md"] = out
+		}
+	}
+	return nil
+}
+
 // rewrite copies a markdown content file, its body's links to real documents
 // pointing at their first copies and its front matter changed by edit.
 func (c *corpus) rewrite(content fs.FS, name string, edit func(*contentFile)) error {
