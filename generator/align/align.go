@@ -71,7 +71,7 @@ func Align(docs []*structure.Document, translations []*load.Translation) (Set, [
 		if d == nil {
 			continue // load reported it
 		}
-		text, w, err := alignOne(d, t)
+		text, w, err := One(d, t)
 		warnings = append(warnings, w...)
 		if err != nil {
 			errs = append(errs, err)
@@ -85,7 +85,11 @@ func Align(docs []*structure.Document, translations []*load.Translation) (Set, [
 	return set, warnings, errors.Join(errs...)
 }
 
-func alignOne(d *structure.Document, t *load.Translation) (*Text, []error, error) {
+// One aligns one translation with its document: the Text, the warnings
+// of its stale blocks, and an error for any other mismatch. Align is One
+// for every translation; a caller that keeps Texts between builds calls
+// One for the pairs it has not aligned yet.
+func One(d *structure.Document, t *load.Translation) (*Text, []error, error) {
 	text := &Text{Lang: t.Lang, Title: t.Title, Short: t.Short, File: t.File,
 		Blocks: make([][]string, len(d.Blocks)), Stale: make([]bool, len(d.Blocks))}
 	var errs, warnings []error

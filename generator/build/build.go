@@ -11,7 +11,6 @@ import (
 	"strings"
 	"sync"
 
-	"statements/generator/align"
 	"statements/generator/annotate"
 	"statements/generator/editorial"
 	"statements/generator/export"
@@ -147,7 +146,7 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 		return nil, err
 	}
 	refs := editorial.References(docs)
-	translations, staleTranslations, err := align.Align(docs, content.Translations)
+	translations, staleTranslations, err := c.align(h, docs, content.Translations)
 	if err != nil {
 		return nil, err
 	}

@@ -144,20 +144,22 @@ type cache struct {
 	ids    map[*load.Document]digest.Digest      // those digests
 	loaded load.Loader
 	// what this build made or reused, kept by keep if it succeeds
-	nextUnits map[digest.Digest]*unit
-	nextDocs  map[digest.Digest]*structure.Document
-	nextIDs   map[*load.Document]digest.Digest
-	stats     Stats
-	memos     map[string]memo // files made from all documents, by path
-	nextMemos map[string]memo
-	hits      annotate.Scans            // where the themes' terms occur in the documents
-	links     *linkcheck.Checker        // the link check of the last good build
-	pending   *linkcheck.Checker        // this build's, continued from links
-	gone      []*unit                   // the units of the last good build that this one has not
-	dropped   []*unit                   // the units of the build before the last that the last did not have
-	searches  map[string]*search.Joiner // each edition's search index, joined again shard by shard
-	pages     map[digest.Digest][]file  // the files of the last good build's document pages, by page key (pages.go)
-	made      []*unit                   // the units this build made, not reused
+	nextUnits   map[digest.Digest]*unit
+	nextDocs    map[digest.Digest]*structure.Document
+	nextIDs     map[*load.Document]digest.Digest
+	stats       Stats
+	memos       map[string]memo // files made from all documents, by path
+	nextMemos   map[string]memo
+	hits        annotate.Scans            // where the themes' terms occur in the documents
+	links       *linkcheck.Checker        // the link check of the last good build
+	pending     *linkcheck.Checker        // this build's, continued from links
+	gone        []*unit                   // the units of the last good build that this one has not
+	dropped     []*unit                   // the units of the build before the last that the last did not have
+	searches    map[string]*search.Joiner // each edition's search index, joined again shard by shard
+	pages       map[digest.Digest][]file  // the files of the last good build's document pages, by page key (pages.go)
+	made        []*unit                   // the units this build made, not reused
+	aligned     map[alignKey]aligned      // the last good build's translations (translations.go)
+	nextAligned map[alignKey]aligned
 }
 
 // searchJoiner gives the joiner of the search index of the edition in
@@ -292,7 +294,7 @@ func (c *cache) scans() *annotate.Scans {
 func (c *cache) begin() {
 	c.nextUnits, c.nextDocs, c.nextIDs, c.stats = map[digest.Digest]*unit{}, map[digest.Digest]*structure.Document{}, map[*load.Document]digest.Digest{}, Stats{}
 	c.nextMemos = map[string]memo{}
-	c.made = nil
+	c.made, c.nextAligned = nil, nil
 }
 
 // keep makes this build's units, documents and link check the cache: a
@@ -305,6 +307,7 @@ func (c *cache) keep(links *linkcheck.Checker) {
 	c.keepPages()
 	c.dropped, c.gone, c.pending = c.gone, nil, nil
 	c.units, c.docs, c.ids, c.links, c.memos = c.nextUnits, c.nextDocs, c.nextIDs, links, c.nextMemos
+	c.aligned, c.nextAligned = c.nextAligned, nil
 	c.nextUnits, c.nextDocs, c.nextIDs = nil, nil, nil
 }
 

@@ -144,16 +144,16 @@ func Load(fsys fs.FS, root string) (*Content, error) {
 }
 
 // Loader loads a content tree again and again, as the development server
-// does, parsing again only the document and notes files whose bytes
-// changed: such a file that is the same bytes as when it was last loaded
-// without error gives the same *Document or *NoteFile, which nothing changes
-// once loaded. A nil *Loader remembers nothing.
+// does, parsing again only the document, notes and translation files whose
+// bytes changed: such a file that is the same bytes as when it was last
+// loaded without error gives the same *Document, *NoteFile or *Translation,
+// which nothing changes once loaded. A nil *Loader remembers nothing.
 type Loader struct {
 	mu    sync.Mutex
 	files map[string]loadedFile // by file name
 }
 
-// loadedFile is what a file's bytes loaded to: a *Document or a *NoteFile.
+// loadedFile is what a file's bytes loaded to: a *Document, *NoteFile or *Translation.
 type loadedFile struct {
 	data  []byte
 	value any
@@ -193,7 +193,7 @@ func (l *Loader) Load(fsys fs.FS, root string) (*Content, error) {
 	c.Documents = l.loadDocuments(named, next, &errs, &warnings)
 	c.Themes = loadThemes(named, &errs, &warnings)
 	c.Pages = loadPages(named, &errs, &warnings)
-	c.Translations = loadTranslations(named, &errs, &warnings)
+	c.Translations = l.loadTranslations(named, next, &errs, &warnings)
 	c.Notes = l.loadNotes(named, next, &errs, &warnings)
 	l.remember(next)
 	slugs := map[string]string{}

@@ -4,7 +4,6 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"testing/fstest"
 )
 
 const goodNotes = `---
@@ -63,47 +62,5 @@ func TestLoadNotesErrors(t *testing.T) {
 				t.Errorf("error = %v\nwant containing %q", err, tt.want)
 			}
 		})
-	}
-}
-
-// A Loader gives the same document and notes again while their bytes stay
-// the same, reads a changed file again, and never remembers a file that
-// had errors: loading it again reports them again.
-func TestLoaderRemembers(t *testing.T) {
-	fsys := fstest.MapFS{
-		"site.yaml":      {Data: []byte(site)},
-		"documents/a.md": {Data: []byte(goodDoc)},
-		"notes/a.md":     {Data: []byte(goodNotes)},
-	}
-	var l Loader
-	first, err := l.Load(fsys, "content")
-	if err != nil {
-		t.Fatal(err)
-	}
-	again, err := l.Load(fsys, "content")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if again.Documents[0] != first.Documents[0] || again.Notes[0] != first.Notes[0] {
-		t.Error("the same bytes loaded again to a new document or notes file")
-	}
-
-	fsys["notes/a.md"] = &fstest.MapFile{Data: []byte(strings.Replace(goodNotes, "整条的注。", "改过的注。", 1))}
-	changed, err := l.Load(fsys, "content")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if changed.Notes[0] == first.Notes[0] || changed.Notes[0].Notes[1].Texts[0].Body != "改过的注。" {
-		t.Errorf("changed notes: %+v", changed.Notes[0].Notes[1])
-	}
-	if changed.Documents[0] != first.Documents[0] {
-		t.Error("an unchanged document was loaded again")
-	}
-
-	fsys["notes/a.md"] = &fstest.MapFile{Data: []byte(strings.Replace(goodNotes, "整条的注。\n", "", 1))}
-	for range 2 {
-		if _, err := l.Load(fsys, "content"); err == nil || !strings.Contains(err.Error(), "content/notes/a.md:15: {#para_1} has no text") {
-			t.Errorf("notes with an error, loaded again: %v", err)
-		}
 	}
 }

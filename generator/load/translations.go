@@ -51,7 +51,10 @@ const TranslationsDir = "translations"
 // languageTag is a translations folder's name: a BCP 47 language tag (en, fr, zh-Hant).
 var languageTag = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 
-func loadTranslations(fsys namedFS, errs, warnings *errorList) []*Translation {
+// loadTranslations reads the translation files; a file loaded without
+// error keeps what it loaded to in next, and is not read again while its
+// bytes stay the same.
+func (l *Loader) loadTranslations(fsys namedFS, next map[string]loadedFile, errs, warnings *errorList) []*Translation {
 	var all []*Translation
 	entries, err := fs.ReadDir(fsys.FS, TranslationsDir)
 	if err != nil {
@@ -71,8 +74,19 @@ func loadTranslations(fsys namedFS, errs, warnings *errorList) []*Translation {
 			continue
 		}
 		for _, file := range markdownFiles(fsys, dir, errs, warnings) {
-			f, slug := readSource(fsys, file, errs)
-			if f == nil {
+			data, slug := readFile(fsys, file, errs)
+			if data == nil {
+				continue
+			}
+			name := fsys.name(file)
+			if t, ok := l.remembered(name, data).(*Translation); ok {
+				next[name] = loadedFile{data, t}
+				all = append(all, t)
+				continue
+			}
+			f, err := splitFile(name, data)
+			if err != nil {
+				*errs = append(*errs, err)
 				continue
 			}
 			t := &Translation{File: f.name, Lang: lang, Slug: slug}
@@ -80,6 +94,7 @@ func loadTranslations(fsys namedFS, errs, warnings *errorList) []*Translation {
 				*errs = append(*errs, err)
 				continue
 			}
+			before := len(*errs)
 			if t.Title == "" {
 				errs.add(t.File, f.fieldLine("title"), "title is missing: the document's title in this language")
 			}
@@ -87,6 +102,9 @@ func loadTranslations(fsys namedFS, errs, warnings *errorList) []*Translation {
 				t.Short = t.Title
 			}
 			t.Blocks = translatedBlocks(f, errs)
+			if len(*errs) == before {
+				next[name] = loadedFile{data, t}
+			}
 			all = append(all, t)
 		}
 	}

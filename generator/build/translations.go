@@ -1,0 +1,72 @@
+package build
+
+import (
+	"errors"
+
+	"statements/generator/align"
+	"statements/generator/internal/digest"
+	"statements/generator/load"
+	"statements/generator/structure"
+)
+
+// alignKey is a translation and the document it was aligned with: the
+// Loader gives an unchanged translation file's Translation again, and
+// cache.structure an unchanged document's structure, so the same pair is
+// the same input.
+type alignKey struct {
+	doc *structure.Document
+	tr  *load.Translation
+}
+
+// aligned is what align.One gave for a pair, with the Text's identity.
+type aligned struct {
+	text     *align.Text
+	warnings []error
+	id       digest.Digest
+}
+
+// align aligns every translation with its document, as align.Align does,
+// taking the last build's Text for a pair it aligned then, and gives each
+// Text an identity in h, the digest of its document's and its
+// translation's: a context or theme page that shows a translation then
+// digests it at the cost of a pointer, not of its text.
+func (c *cache) align(h *digest.Hasher, docs []*structure.Document, trs []*load.Translation) (align.Set, []error, error) {
+	if c == nil {
+		return align.Align(docs, trs)
+	}
+	bySlug := map[string]*structure.Document{}
+	for _, d := range docs {
+		bySlug[d.Slug] = d
+	}
+	next := map[alignKey]aligned{}
+	set := align.Set{}
+	var warnings, errs []error
+	for _, t := range trs {
+		d := bySlug[t.Slug]
+		if d == nil {
+			continue // load reported it
+		}
+		key := alignKey{d, t}
+		a, ok := c.aligned[key]
+		if !ok {
+			text, w, err := align.One(d, t)
+			if err != nil {
+				warnings, errs = append(warnings, w...), append(errs, err)
+				continue
+			}
+			a = aligned{text: text, warnings: w, id: digest.Of([2]digest.Digest{h.Of(d), h.Of(t)})}
+		}
+		next[key] = a
+		h.Identify(a.text, a.id)
+		warnings = append(warnings, a.warnings...)
+		if set[t.Slug] == nil {
+			set[t.Slug] = map[string]*align.Text{}
+		}
+		set[t.Slug][t.Lang] = a.text
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, warnings, err
+	}
+	c.nextAligned = next
+	return set, warnings, nil
+}
