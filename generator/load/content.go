@@ -172,6 +172,34 @@ func (l *Loader) remembered(name string, data []byte) any {
 	return nil
 }
 
+// remembering reads one content file and gives what parse makes of it
+// (nil when it cannot be read, or parse gives nil): the last Load's value
+// if the file's bytes are the same, or parse's, kept in next for the next
+// Load when parse reported no error, so that a file with errors is read,
+// and its errors reported, again.
+func remembering[T any](l *Loader, fsys namedFS, file string, next map[string]loadedFile, errs *errorList, parse func(f *sourceFile, slug string) *T) *T {
+	data, slug := readFile(fsys, file, errs)
+	if data == nil {
+		return nil
+	}
+	name := fsys.name(file)
+	if v, ok := l.remembered(name, data).(*T); ok {
+		next[name] = loadedFile{data, v}
+		return v
+	}
+	f, err := splitFile(name, data)
+	if err != nil {
+		*errs = append(*errs, err)
+		return nil
+	}
+	before := len(*errs)
+	v := parse(f, slug)
+	if v != nil && len(*errs) == before {
+		next[name] = loadedFile{data, v}
+	}
+	return v
+}
+
 // remember keeps what the files of a Load loaded to, for the next Load.
 func (l *Loader) remember(next map[string]loadedFile) {
 	if l == nil {

@@ -30,38 +30,34 @@ func TestLoaderRemembers(t *testing.T) {
 		t.Error("the same bytes loaded again to a new document, notes file or translation")
 	}
 
-	fsys["notes/a.md"] = &fstest.MapFile{Data: []byte(strings.Replace(goodNotes, "整条的注。", "改过的注。", 1))}
-	changed, err := l.Load(fsys, "content")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if changed.Notes[0] == first.Notes[0] || changed.Notes[0].Notes[1].Texts[0].Body != "改过的注。" {
-		t.Errorf("changed notes: %+v", changed.Notes[0].Notes[1])
-	}
-	if changed.Documents[0] != first.Documents[0] {
-		t.Error("an unchanged document was loaded again")
-	}
-
-	fsys["translations/en/a.md"] = &fstest.MapFile{Data: []byte(strings.Replace(translation, "The preamble.", "The first paragraph.", 1))}
-	retranslated, err := l.Load(fsys, "content")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if retranslated.Translations[0] == first.Translations[0] || retranslated.Translations[0].Blocks[0].Paragraphs[0].Text != "The first paragraph." {
-		t.Errorf("changed translation: %+v", retranslated.Translations[0].Blocks)
-	}
-	fsys["translations/en/a.md"] = &fstest.MapFile{Data: []byte(strings.Replace(translation, "title: Test document\n", "", 1))}
-	for range 2 {
-		if _, err := l.Load(fsys, "content"); err == nil || !strings.Contains(err.Error(), "title is missing") {
-			t.Errorf("a translation with an error, loaded again: %v", err)
+	// Each kind of file: changed, it is read again; broken, its error is
+	// reported at every Load.
+	for _, kind := range []struct {
+		file, good, old, new, broken, err string
+		text                              func(*Content) string
+	}{
+		{"notes/a.md", goodNotes, "整条的注。", "改过的注。", "整条的注。\n", "content/notes/a.md:15: {#para_1} has no text",
+			func(c *Content) string { return c.Notes[0].Notes[1].Texts[0].Body }},
+		{"translations/en/a.md", translation, "The preamble.", "The first paragraph.", "title: Test document\n", "title is missing",
+			func(c *Content) string { return c.Translations[0].Blocks[0].Paragraphs[0].Text }},
+	} {
+		fsys[kind.file] = &fstest.MapFile{Data: []byte(strings.Replace(kind.good, kind.old, kind.new, 1))}
+		changed, err := l.Load(fsys, "content")
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	fsys["translations/en/a.md"] = &fstest.MapFile{Data: []byte(translation)}
-
-	fsys["notes/a.md"] = &fstest.MapFile{Data: []byte(strings.Replace(goodNotes, "整条的注。\n", "", 1))}
-	for range 2 {
-		if _, err := l.Load(fsys, "content"); err == nil || !strings.Contains(err.Error(), "content/notes/a.md:15: {#para_1} has no text") {
-			t.Errorf("notes with an error, loaded again: %v", err)
+		if got := kind.text(changed); got != kind.new {
+			t.Errorf("%s changed: read %q, want %q", kind.file, got, kind.new)
 		}
+		if changed.Documents[0] != first.Documents[0] {
+			t.Errorf("%s changed: the unchanged document was loaded again", kind.file)
+		}
+		fsys[kind.file] = &fstest.MapFile{Data: []byte(strings.Replace(kind.good, kind.broken, "", 1))}
+		for range 2 {
+			if _, err := l.Load(fsys, "content"); err == nil || !strings.Contains(err.Error(), kind.err) {
+				t.Errorf("%s with an error, loaded again: %v, want %q", kind.file, err, kind.err)
+			}
+		}
+		fsys[kind.file] = &fstest.MapFile{Data: []byte(kind.good)}
 	}
 }

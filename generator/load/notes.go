@@ -62,37 +62,21 @@ var (
 	noteLangLine = regexp.MustCompile(`^\{([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\}$`)
 )
 
-// loadNotes reads the notes files; a file loaded without error keeps what
-// it loaded to in next, and is not read again while its bytes stay the same.
+// loadNotes reads the notes files (see remembering).
 func (l *Loader) loadNotes(fsys namedFS, next map[string]loadedFile, errs, warnings *errorList) []*NoteFile {
 	var all []*NoteFile
 	for _, file := range markdownFiles(fsys, NotesDir, errs, warnings) {
-		data, slug := readFile(fsys, file, errs)
-		if data == nil {
-			continue
-		}
-		name := fsys.name(file)
-		if nf, ok := l.remembered(name, data).(*NoteFile); ok {
-			next[name] = loadedFile{data, nf}
+		nf := remembering(l, fsys, file, next, errs, func(f *sourceFile, slug string) *NoteFile {
+			var front struct{}
+			if err := f.decodeFront(&front); err != nil {
+				*errs = append(*errs, err)
+				return nil
+			}
+			return &NoteFile{File: f.name, Slug: slug, Notes: notesOf(f, errs)}
+		})
+		if nf != nil {
 			all = append(all, nf)
-			continue
 		}
-		f, err := splitFile(name, data)
-		if err != nil {
-			*errs = append(*errs, err)
-			continue
-		}
-		var front struct{}
-		if err := f.decodeFront(&front); err != nil {
-			*errs = append(*errs, err)
-			continue
-		}
-		before := len(*errs)
-		nf := &NoteFile{File: f.name, Slug: slug, Notes: notesOf(f, errs)}
-		if len(*errs) == before {
-			next[name] = loadedFile{data, nf}
-		}
-		all = append(all, nf)
 	}
 	return all
 }

@@ -51,9 +51,7 @@ const TranslationsDir = "translations"
 // languageTag is a translations folder's name: a BCP 47 language tag (en, fr, zh-Hant).
 var languageTag = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 
-// loadTranslations reads the translation files; a file loaded without
-// error keeps what it loaded to in next, and is not read again while its
-// bytes stay the same.
+// loadTranslations reads the translation files (see remembering).
 func (l *Loader) loadTranslations(fsys namedFS, next map[string]loadedFile, errs, warnings *errorList) []*Translation {
 	var all []*Translation
 	entries, err := fs.ReadDir(fsys.FS, TranslationsDir)
@@ -74,38 +72,24 @@ func (l *Loader) loadTranslations(fsys namedFS, next map[string]loadedFile, errs
 			continue
 		}
 		for _, file := range markdownFiles(fsys, dir, errs, warnings) {
-			data, slug := readFile(fsys, file, errs)
-			if data == nil {
-				continue
-			}
-			name := fsys.name(file)
-			if t, ok := l.remembered(name, data).(*Translation); ok {
-				next[name] = loadedFile{data, t}
+			t := remembering(l, fsys, file, next, errs, func(f *sourceFile, slug string) *Translation {
+				t := &Translation{File: f.name, Lang: lang, Slug: slug}
+				if err := f.decodeFront(t); err != nil {
+					*errs = append(*errs, err)
+					return nil
+				}
+				if t.Title == "" {
+					errs.add(t.File, f.fieldLine("title"), "title is missing: the document's title in this language")
+				}
+				if t.Short == "" {
+					t.Short = t.Title
+				}
+				t.Blocks = translatedBlocks(f, errs)
+				return t
+			})
+			if t != nil {
 				all = append(all, t)
-				continue
 			}
-			f, err := splitFile(name, data)
-			if err != nil {
-				*errs = append(*errs, err)
-				continue
-			}
-			t := &Translation{File: f.name, Lang: lang, Slug: slug}
-			if err := f.decodeFront(t); err != nil {
-				*errs = append(*errs, err)
-				continue
-			}
-			before := len(*errs)
-			if t.Title == "" {
-				errs.add(t.File, f.fieldLine("title"), "title is missing: the document's title in this language")
-			}
-			if t.Short == "" {
-				t.Short = t.Title
-			}
-			t.Blocks = translatedBlocks(f, errs)
-			if len(*errs) == before {
-				next[name] = loadedFile{data, t}
-			}
-			all = append(all, t)
 		}
 	}
 	sort.SliceStable(all, func(i, j int) bool {
