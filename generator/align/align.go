@@ -60,6 +60,12 @@ func SourceHash(b *structure.Block) string {
 // aligned texts, and as warnings the blocks whose Chinese has changed
 // since they were translated; any other mismatch is an error.
 func Align(docs []*structure.Document, translations []*load.Translation) (Set, []error, error) {
+	return AlignWith(docs, translations, One)
+}
+
+// AlignWith is Align with one pair aligned by one: One, or a caller's
+// function that keeps the Texts One gave for pairs it has met before.
+func AlignWith(docs []*structure.Document, translations []*load.Translation, one func(*structure.Document, *load.Translation) (*Text, []error, error)) (Set, []error, error) {
 	bySlug := map[string]*structure.Document{}
 	for _, d := range docs {
 		bySlug[d.Slug] = d
@@ -71,7 +77,7 @@ func Align(docs []*structure.Document, translations []*load.Translation) (Set, [
 		if d == nil {
 			continue // load reported it
 		}
-		text, w, err := One(d, t)
+		text, w, err := one(d, t)
 		warnings = append(warnings, w...)
 		if err != nil {
 			errs = append(errs, err)
@@ -86,9 +92,7 @@ func Align(docs []*structure.Document, translations []*load.Translation) (Set, [
 }
 
 // One aligns one translation with its document: the Text, the warnings
-// of its stale blocks, and an error for any other mismatch. Align is One
-// for every translation; a caller that keeps Texts between builds calls
-// One for the pairs it has not aligned yet.
+// of its stale blocks, and an error for any other mismatch.
 func One(d *structure.Document, t *load.Translation) (*Text, []error, error) {
 	text := &Text{Lang: t.Lang, Title: t.Title, Short: t.Short, File: t.File,
 		Blocks: make([][]string, len(d.Blocks)), Stale: make([]bool, len(d.Blocks))}

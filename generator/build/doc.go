@@ -15,7 +15,8 @@
 // page sees only its block's projection of the document), and a page whose
 // key is unchanged keeps the last build's files (pages.go): an edit of one
 // clause renders that clause's pages and the document's. Loading keeps a
-// document or notes file whose bytes did not change. Files that span the site (the search
+// document, notes or translation file whose bytes did not change, and an
+// unchanged translation is not aligned again (translations.go). Files that span the site (the search
 // index, data/index.json, llms-full.txt) are joined from parts each
 // document's unit makes; structure and term scans are kept per
 // document file; the link check looks only at the files made anew. The

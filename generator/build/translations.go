@@ -1,8 +1,6 @@
 package build
 
 import (
-	"errors"
-
 	"statements/generator/align"
 	"statements/generator/internal/digest"
 	"statements/generator/load"
@@ -34,37 +32,22 @@ func (c *cache) align(h *digest.Hasher, docs []*structure.Document, trs []*load.
 	if c == nil {
 		return align.Align(docs, trs)
 	}
-	bySlug := map[string]*structure.Document{}
-	for _, d := range docs {
-		bySlug[d.Slug] = d
-	}
 	next := map[alignKey]aligned{}
-	set := align.Set{}
-	var warnings, errs []error
-	for _, t := range trs {
-		d := bySlug[t.Slug]
-		if d == nil {
-			continue // load reported it
-		}
+	set, warnings, err := align.AlignWith(docs, trs, func(d *structure.Document, t *load.Translation) (*align.Text, []error, error) {
 		key := alignKey{d, t}
 		a, ok := c.aligned[key]
 		if !ok {
 			text, w, err := align.One(d, t)
 			if err != nil {
-				warnings, errs = append(warnings, w...), append(errs, err)
-				continue
+				return nil, w, err
 			}
 			a = aligned{text: text, warnings: w, id: digest.Of([2]digest.Digest{h.Of(d), h.Of(t)})}
 		}
 		next[key] = a
 		h.Identify(a.text, a.id)
-		warnings = append(warnings, a.warnings...)
-		if set[t.Slug] == nil {
-			set[t.Slug] = map[string]*align.Text{}
-		}
-		set[t.Slug][t.Lang] = a.text
-	}
-	if err := errors.Join(errs...); err != nil {
+		return a.text, a.warnings, nil
+	})
+	if err != nil {
 		return nil, warnings, err
 	}
 	c.nextAligned = next
