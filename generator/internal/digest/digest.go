@@ -6,8 +6,10 @@
 // A Hasher walks a value by reflection: every field of a struct, exported or
 // not; every element of a slice, array or map (a map's entries in the order
 // of their digests); the value behind a pointer or interface, with its
-// dynamic type. A pointer that was given an identity (Identify) is hashed as
-// that identity and not walked: this is how a large shared value that is
+// dynamic type. A value of a plain type (numbers and booleans, no padding:
+// plain.go) is hashed as its memory, and a slice of them in one write. A
+// pointer that was given an identity (Identify) is hashed as that identity
+// and not walked: this is how a large shared value that is
 // itself a pure function of something smaller (a document's structure, built
 // from its source) enters a key cheaply, and how values with cycles (a
 // block's parent and children) are hashed at all. A Hasher remembers the
@@ -222,6 +224,9 @@ func (w *walker) value(v reflect.Value) {
 	case reflect.String:
 		w.string(v.String())
 	case reflect.Array:
+		if w.memory(v) {
+			return
+		}
 		for i := range v.Len() {
 			w.value(v.Index(i))
 		}
@@ -236,11 +241,18 @@ func (w *walker) value(v reflect.Value) {
 			return
 		}
 		w.uint(uint64(v.Len()))
+		if e := v.Type().Elem(); plain(e) {
+			w.write(unsafe.Slice((*byte)(v.UnsafePointer()), v.Len()*int(e.Size())))
+			return
+		}
 		for i := range v.Len() {
 			w.value(v.Index(i))
 		}
 	case reflect.Struct:
 		w.tag(tagStruct)
+		if w.memory(v) {
+			return
+		}
 		for i := range v.NumField() {
 			w.value(v.Field(i))
 		}
