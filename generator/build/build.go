@@ -90,13 +90,20 @@ type Output interface {
 func Stream(cfg Config, out Output) (*Site, error) { return build(cfg, nil, out) }
 
 // sink is where a build puts its files: it hands every file to the link
-// check, which refuses a second file of one path, then to the output.
+// check, which refuses a second file of one path, then to the output. A
+// file that is not a unit's and is the very bytes the last build put at
+// its path (a search index shard an edit did not change) is only named
+// to both as kept.
 type sink struct {
 	out   Output
 	links *linkcheck.Checker
 }
 
 func (k *sink) put(from, name string, data []byte) error {
+	if ko, ok := k.out.(keepingOutput); ok && ko.same(name, data) && k.links.KeepOther(name) {
+		ko.keep(name)
+		return nil
+	}
 	var s *linkcheck.Summary
 	if strings.HasSuffix(name, ".html") {
 		s = k.links.Summarize(name, data)

@@ -25,7 +25,9 @@ import (
 // the development server does, making again only the output whose inputs
 // changed since its previous build and reusing the rest. Its builds give
 // the same files as Build. It is safe for concurrent use; builds run one at a
-// time. The bytes of a Site's Files are shared with the Builder: do not modify them.
+// time. A Site's Files are the Builder's own map, which its next Build
+// patches in place (copy it, maps.Clone, to keep it), and their bytes are
+// shared with the Builder: do not modify them.
 type Builder struct {
 	mu    sync.Mutex
 	cache cache
@@ -49,11 +51,18 @@ func (b *Builder) Build(cfg Config) (*Site, Stats, error) {
 	defer b.mu.Unlock()
 	b.cache.begin()
 	out := newPatchOutput(b.files)
+	done := false
+	defer func() {
+		if !done { // an error, or a panic on its way up
+			b.cache.undo()
+			out.undo()
+		}
+	}()
 	site, err := build(cfg, &b.cache, out)
 	if err != nil {
-		b.cache.undo()
 		return nil, b.cache.stats, err
 	}
+	done = true
 	changed := out.finish(b.cache.dropped, b.others)
 	if b.files != nil {
 		site.Changed = changed

@@ -123,8 +123,8 @@ func (e *editable) build(t testing.TB, b *build.Builder) (*build.Site, build.Sta
 }
 
 // reused says whether a file of after is the very slice of before: taken from the cache.
-func reused(before, after *build.Site, name string) bool {
-	a, b := before.Files[name], after.Files[name]
+func reused(before, after map[string][]byte, name string) bool {
+	a, b := before[name], after[name]
 	return len(a) > 0 && len(b) > 0 && &a[0] == &b[0]
 }
 
@@ -150,7 +150,8 @@ func TestUnchangedBuildReusesEveryPage(t *testing.T) {
 func TestEditOneDocument(t *testing.T) {
 	e := repoTrees(t, "../..")
 	b := build.NewBuilder()
-	before, _ := e.build(t, b)
+	site, _ := e.build(t, b)
+	before := maps.Clone(site.Files) // the Builder's map, which its next build patches
 	line, marker := e.firstLine(t, cubaSlug, "para_4")
 	if line == 0 {
 		t.Fatalf("no block %s#para_4", cubaSlug)
@@ -161,10 +162,10 @@ func TestEditOneDocument(t *testing.T) {
 	var rendered, changed []string
 	for _, p := range after.Pages {
 		name := p.File()
-		if !reused(before, after, name) {
+		if !reused(before, after.Files, name) {
 			rendered = append(rendered, name)
 		}
-		if !bytes.Equal(before.Files[name], after.Files[name]) {
+		if !bytes.Equal(before[name], after.Files[name]) {
 			changed = append(changed, name)
 		}
 	}
@@ -233,17 +234,21 @@ func TestFailedBuildLeavesNoTrace(t *testing.T) {
 	if _, _, err := b.Build(e.config()); err == nil || !strings.Contains(err.Error(), "content/themes/zz-broken.md:7: link /nowhere/ leads nowhere") {
 		t.Fatalf("a theme linking nowhere: %v", err)
 	}
+	if err := sameFiles(b.own, b.last); err != nil {
+		t.Fatalf("the failed build changed the files the Builder gave: %v", err)
+	}
 	delete(e.content, "themes/zz-broken.md")
 	b.compare(t, e.config(), "the theme removed")
 	e.static["extra.txt"] = &fstest.MapFile{Data: []byte("x")} // another file: every link is checked
 	b.compare(t, e.config(), "a static file added")
 }
 
-// differential is a Builder under test, with the files of its last
-// successful build.
+// differential is a Builder under test, with a copy of the files of its
+// last successful build, and the Builder's own map of them (which a
+// failed build must leave as it was).
 type differential struct {
 	*build.Builder
-	last map[string][]byte
+	last, own map[string][]byte
 }
 
 // compare builds cfg with b and afresh, and fails the test unless both
@@ -272,7 +277,7 @@ func (b *differential) compare(t *testing.T, cfg build.Config, step string) bool
 		t.Errorf("%s: Changed lists %d paths, %d differ; listed and not differing: %q; differing and not listed: %q",
 			step, len(cached.Changed), len(want), first(without(cached.Changed, want), 10), first(without(want, cached.Changed), 10))
 	}
-	b.last = maps.Clone(cached.Files)
+	b.last, b.own = maps.Clone(cached.Files), cached.Files
 	t.Logf("%s: %d pages rendered, %d reused", step, st.Rendered, st.Reused)
 	return true
 }

@@ -72,7 +72,7 @@ type Checker struct {
 	// A Checker continued from the last build's (Next) patches that
 	// build's files in place; last is what it needs of that build.
 	last   *lastBuild
-	others []string // the files added one by one (AddNew), not a unit's: the next build removes them unless it adds them again
+	others []string // the files added one by one (AddNew), not a unit's: the next build removes them unless it adds them again or keeps them (KeepOther)
 }
 
 // lastBuild is what a Checker continued from the last build's (Next) keeps
@@ -85,6 +85,7 @@ type lastBuild struct {
 	size    int
 	others  []string
 	journal map[string]prior
+	leaving map[string]bool // of others, those this build has not added again yet (Remove, KeepOther)
 }
 
 // prior is what the last build had at a path this build touched.
@@ -291,9 +292,12 @@ func (c *Checker) patch(name string, s *Summary) bool {
 		return false
 	}
 	if !touched {
-		if _, kept := c.files[name]; kept {
-			return false
+		old, had := c.files[name]
+		if had && !c.last.leaving[name] {
+			return false // of a unit kept, or added by this build as kept (KeepOther)
 		}
+		p = prior{s: old, had: had}
+		delete(c.last.leaving, name)
 	}
 	p.put = true
 	c.last.journal[name] = p
@@ -304,8 +308,10 @@ func (c *Checker) patch(name string, s *Summary) bool {
 
 // Remove removes the last build's files that are not of this one unless
 // it adds them again: those of the units the last build had and this one
-// has not (gone), and those the last build added one by one (AddNew). It
-// is for a continued Checker (Next), before any file is added.
+// has not (gone), and, once every file is added (at the check), those the
+// last build added one by one (AddNew) and this one did not add again or
+// keep (KeepOther). It is for a continued Checker (Next), before any file
+// is added.
 func (c *Checker) Remove(gone iter.Seq[string]) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -321,9 +327,44 @@ func (c *Checker) Remove(gone iter.Seq[string]) {
 	for name := range gone {
 		remove(name)
 	}
+	c.last.leaving = make(map[string]bool, len(c.last.others))
 	for _, name := range c.last.others {
-		remove(name)
+		if _, touched := c.last.journal[name]; !touched {
+			c.last.leaving[name] = true
+		}
 	}
+}
+
+// KeepOther says that a file the last build added one by one (AddNew) is
+// in this build as it was, the very same bytes: it stays, at the cost of
+// a name (at a thousand documents the search index is 30,000 files, of
+// which an edit changes a few). It reports false, and does nothing, for a
+// name that is not such a file or that this build has added already; for
+// a Checker not continued from the last build's (Next), always.
+func (c *Checker) KeepOther(name string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.last == nil || !c.last.leaving[name] {
+		return false
+	}
+	delete(c.last.leaving, name)
+	c.others = append(c.others, name)
+	return true
+}
+
+// dropLeaving removes the last build's files added one by one that this
+// build neither added again nor kept; the caller holds c.mu.
+func (c *Checker) dropLeaving() {
+	if c.last == nil {
+		return
+	}
+	for name := range c.last.leaving {
+		if s, had := c.files[name]; had {
+			c.last.journal[name] = prior{s: s, had: true}
+			delete(c.files, name)
+		}
+	}
+	c.last.leaving = nil
 }
 
 // AddNewAll is AddNew for several files under one lock: it stops at the
@@ -380,6 +421,7 @@ func (c *Checker) AddNewAll(files iter.Seq2[string, *Summary], kept bool) (taken
 func (c *Checker) Check(sources []Source) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.dropLeaving()
 	return c.check(sources)
 }
 
@@ -394,6 +436,7 @@ func (c *Checker) Check(sources []Source) error {
 func (c *Checker) CheckSince(prev *Checker, sources []Source) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.dropLeaving()
 	if prev == nil || prev.base != c.base || !c.checkChanged(prev) {
 		return c.check(sources)
 	}

@@ -298,3 +298,68 @@ func TestCheckOnceInAnyOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestKeepOther: a continued build (Next) keeps a file the last build
+// added one by one by naming it (KeepOther); one it neither adds again nor
+// keeps is gone once the build is checked, and a link to it is broken;
+// Undo gives the last build the file back.
+func TestKeepOther(t *testing.T) {
+	base, _ := siteurl.Parse("/")
+	last := New(base)
+	page := []byte(`<a href="/a.json">a</a><a href="/b.json">b</a>`)
+	last.AddNew("index.html", last.Summarize("index.html", page))
+	last.AddNew("a.json", nil)
+	last.AddNew("b.json", nil)
+	last.AddNew("c.json", nil)
+	if err := last.Check(nil); err != nil {
+		t.Fatal(err)
+	}
+	before := maps.Clone(last.files)
+
+	c := last.Next(base)
+	c.Remove(slices.Values([]string{}))
+	if c.KeepOther("new.json") {
+		t.Error("a file the last build had not: kept")
+	}
+	if !c.AddNew("a.json", nil) {
+		t.Error("a.json added again: refused")
+	}
+	if c.KeepOther("a.json") {
+		t.Error("a.json, added by this build already: kept too")
+	}
+	if !c.KeepOther("index.html") || !c.KeepOther("c.json") {
+		t.Error("the last build's index.html and c.json: not kept")
+	}
+	if c.KeepOther("c.json") || c.AddNew("c.json", nil) {
+		t.Error("c.json, kept: kept or added a second time")
+	}
+	err := c.CheckSince(last, nil)
+	if err == nil || !strings.Contains(err.Error(), "/b.json") {
+		t.Errorf("b.json neither added again nor kept, linked from index.html: %v", err)
+	}
+	if got := slices.Sorted(maps.Keys(c.files)); !slices.Equal(got, []string{"a.json", "c.json", "index.html"}) {
+		t.Errorf("after the check the files are %q", got)
+	}
+	c.Undo()
+	if !maps.Equal(last.files, before) {
+		t.Errorf("after Undo the last build has %q", slices.Sorted(maps.Keys(last.files)))
+	}
+
+	// Kept, b.json is there again for the next build, and its links hold.
+	c = last.Next(base)
+	c.Remove(slices.Values([]string{}))
+	for _, name := range []string{"index.html", "a.json", "b.json", "c.json"} {
+		if !c.KeepOther(name) {
+			t.Errorf("%s not kept", name)
+		}
+	}
+	if err := c.CheckSince(last, nil); err != nil {
+		t.Errorf("every file kept: %v", err)
+	}
+	c.Commit()
+	d := c.Next(base)
+	d.Remove(slices.Values([]string{}))
+	if !d.KeepOther("b.json") {
+		t.Error("a file kept by one build is not the next one's to keep")
+	}
+}
