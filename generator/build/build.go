@@ -236,12 +236,13 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 	// into the sitemap, and each edition has its own search index.
 	var pages, sitePages, editionPages []*markdown.Page
 	var sitemapParts []*feeds.SitemapPart
+	latest := feeds.Latest(docs)
 	for _, i := range siteUnits {
 		if inputs[i].Site.Edition == "" {
 			sitePages = append(sitePages, all[i].pages...)
 		} else {
 			editionPages = append(editionPages, all[i].pages...)
-			sitemapParts = append(sitemapParts, feeds.NewSitemapPart(base[i], all[i].pages, feeds.Latest(docs)))
+			sitemapParts = append(sitemapParts, feeds.NewSitemapPart(base[i], all[i].pages, latest))
 		}
 	}
 	pages = append(pages, sitePages...)

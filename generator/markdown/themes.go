@@ -70,10 +70,13 @@ func (s *Site) ThemePages() []*ThemePage {
 			if k == 1 {
 				tp.Body = annotationIn(s.inEdition(), t.Body, tp.otherLang())
 			}
-			for _, d := range t.Docs[(k-1)*ThemeDocsPerPage : min(k*ThemeDocsPerPage, len(t.Docs))] {
-				ps := ThemePassages{Slug: d.Slug, Short: s.docShort(d)}
+			docs := t.Docs[(k-1)*ThemeDocsPerPage : min(k*ThemeDocsPerPage, len(t.Docs))]
+			tp.Passages = make([]ThemePassages, 0, len(docs))
+			for _, d := range docs {
+				refs := t.In(d)
+				ps := ThemePassages{Slug: d.Slug, Short: s.docShort(d), Blocks: make([]*structure.Excerpt, 0, len(refs)), Labels: make([]string, 0, len(refs)), Translated: make([][]string, 0, len(refs))}
 				tr := s.Translations.Of(d.Slug, s.Words.Lang)
-				for _, r := range t.In(d) {
+				for _, r := range refs {
 					ps.Blocks = append(ps.Blocks, r.Block.Excerpt())
 					ps.Labels = append(ps.Labels, blockLabel(s.inEdition(), r.Block))
 					if s.inEdition() && tr != nil {
