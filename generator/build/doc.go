@@ -16,10 +16,13 @@
 // key is unchanged keeps the last build's files (pages.go): an edit of one
 // clause renders that clause's pages and the document's. Loading keeps a
 // document, notes or translation file whose bytes did not change, and an
-// unchanged translation is not aligned again (translations.go). Files that span the site (the search
-// index, data/index.json, llms-full.txt) are joined from parts each
-// document's unit makes; structure and term scans are kept per
-// document file; the link check looks only at the files made anew. The
+// unchanged translation is not aligned again (translations.go). Files that
+// span the site (the search index, data/index.json, llms-full.txt) are
+// joined from parts each document's unit makes; one whose bytes are the
+// very ones of the last build (an unchanged search shard) is kept by name,
+// not put again. Structure and term scans are kept per document file; the
+// link check looks only at the files made anew; the Builder's files are
+// patched in place, and given back by a build that fails (patch.go). The
 // units are made in one parallel pass (a document's pages render on every
 // core too, beside its exports), and the files that span the site are
 // joined beside each other. Stream gives the files to

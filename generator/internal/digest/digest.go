@@ -56,8 +56,9 @@ func (d Digest) String() string { return hex.EncodeToString(d[:]) }
 
 // Hasher digests values. It is safe for concurrent use.
 type Hasher struct {
-	mu    sync.RWMutex
-	known map[pointerKey]known // pointer → its identity, or the digest of what it points to
+	mu         sync.RWMutex
+	known      map[pointerKey]known // pointer → its identity, or the digest of what it points to
+	plainTypes sync.Map             // reflect.Type → whether it is plain (plain.go)
 }
 
 // pointerKey names a pointer: its address and type, since a struct and its
@@ -241,7 +242,7 @@ func (w *walker) value(v reflect.Value) {
 			return
 		}
 		w.uint(uint64(v.Len()))
-		if e := v.Type().Elem(); plain(e) {
+		if e := v.Type().Elem(); w.h.plain(e) {
 			w.write(unsafe.Slice((*byte)(v.UnsafePointer()), v.Len()*int(e.Size())))
 			return
 		}

@@ -2,7 +2,6 @@ package digest
 
 import (
 	"reflect"
-	"sync"
 	"unsafe"
 )
 
@@ -12,30 +11,29 @@ import (
 // indexes), not walked field by field. Padding is left out because its
 // bytes are not part of the value; a float's -0 and +0, or two NaNs,
 // differ in memory as they already differ in the walk (Float64bits).
-var plainTypes sync.Map // reflect.Type → bool
-
-func plain(t reflect.Type) bool {
-	if p, ok := plainTypes.Load(t); ok {
+// A Hasher remembers which types it found plain.
+func (h *Hasher) plain(t reflect.Type) bool {
+	if p, ok := h.plainTypes.Load(t); ok {
 		return p.(bool)
 	}
-	p := isPlain(t)
-	plainTypes.Store(t, p)
+	p := h.isPlain(t)
+	h.plainTypes.Store(t, p)
 	return p
 }
 
-func isPlain(t reflect.Type) bool {
+func (h *Hasher) isPlain(t reflect.Type) bool {
 	switch t.Kind() {
 	case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
 		reflect.Float32, reflect.Float64, reflect.Complex64, reflect.Complex128:
 		return true
 	case reflect.Array:
-		return plain(t.Elem())
+		return h.plain(t.Elem())
 	case reflect.Struct:
 		end := uintptr(0)
 		for i := range t.NumField() {
 			f := t.Field(i)
-			if f.Offset != end || !plain(f.Type) {
+			if f.Offset != end || !h.plain(f.Type) {
 				return false
 			}
 			end += f.Type.Size()
@@ -48,7 +46,7 @@ func isPlain(t reflect.Type) bool {
 // memory hashes v as its bytes if its type is plain and its memory can be
 // reached (it is addressable); it says whether it did.
 func (w *walker) memory(v reflect.Value) bool {
-	if !v.CanAddr() || !plain(v.Type()) {
+	if !v.CanAddr() || !w.h.plain(v.Type()) {
 		return false
 	}
 	w.write(unsafe.Slice((*byte)(v.Addr().UnsafePointer()), v.Type().Size()))

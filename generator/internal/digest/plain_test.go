@@ -26,7 +26,7 @@ func TestPlainTypes(t *testing.T) {
 		{0, true}, {[3]uint16{}, true}, {match{}, true}, {1.5, true},
 		{padded{}, false}, {"", false}, {[]int{}, false}, {struct{ P *int }{}, false}, {[2]string{}, false},
 	} {
-		if got := plain(reflect.TypeOf(c.v)); got != c.plain {
+		if got := New().plain(reflect.TypeOf(c.v)); got != c.plain {
 			t.Errorf("%T: plain %v, want %v", c.v, got, c.plain)
 		}
 	}
