@@ -372,24 +372,9 @@ func readFile(fsys namedFS, file string, errs *errorList) (data []byte, slug str
 func (l *Loader) loadDocuments(fsys namedFS, next map[string]loadedFile, errs, warnings *errorList) []*Document {
 	var docs []*Document
 	for _, file := range markdownFiles(fsys, "documents", errs, warnings) {
-		data, slug := readFile(fsys, file, errs)
-		if data == nil {
-			continue
+		if d := remembering(l, fsys, file, next, errs, func(f *sourceFile, slug string) *Document { return documentOf(f, slug, errs) }); d != nil {
+			docs = append(docs, d)
 		}
-		name := fsys.name(file)
-		d, _ := l.remembered(name, data).(*Document)
-		if d == nil {
-			before := len(*errs)
-			if d = loadDocument(name, slug, data, errs); d == nil {
-				continue
-			}
-			if len(*errs) > before {
-				docs = append(docs, d)
-				continue // not remembered: loading it again must report its errors again
-			}
-		}
-		next[name] = loadedFile{data, d}
-		docs = append(docs, d)
 	}
 	sort.SliceStable(docs, func(i, j int) bool {
 		if docs[i].Date != docs[j].Date {
@@ -400,14 +385,10 @@ func (l *Loader) loadDocuments(fsys namedFS, next map[string]loadedFile, errs, w
 	return docs
 }
 
-// loadDocument parses and checks a document file, adding to errs what is
+// documentOf parses and checks a document file, adding to errs what is
 // wrong with it; it gives nil if there is no document to speak of.
-func loadDocument(name, slug string, data []byte, errs *errorList) *Document {
-	f, err := splitFile(name, data)
-	if err != nil {
-		*errs = append(*errs, err)
-		return nil
-	}
+func documentOf(f *sourceFile, slug string, errs *errorList) *Document {
+	name := f.name
 	d := &Document{File: name, Slug: slug}
 	if err := f.decodeFront(d); err != nil {
 		*errs = append(*errs, err)
