@@ -23,6 +23,7 @@ import (
 	"fmt"
 	"strings"
 
+	"statements/generator/internal/digest"
 	"statements/generator/load"
 	"statements/generator/structure"
 )
@@ -36,6 +37,41 @@ type Text struct {
 	// Stale, by Block.Index, whether its Chinese has changed since.
 	Blocks [][]string
 	Stale  []bool
+	// passages are Blocks again, each known to package digest by what it
+	// holds (Passage), made once the Text is aligned.
+	passages []*Passage
+}
+
+// Passage is one block's paragraphs in a translation, as a page that shows
+// blocks of many documents (a theme's) quotes them. Like structure.Excerpt
+// it is made once, with the Text, and known to package digest by the
+// digest of its paragraphs: the Text is kept from build to build while its
+// files are unchanged, so a theme page's key costs a pointer per passage,
+// not its text.
+type Passage struct {
+	Texts []string
+	id    digest.Digest
+}
+
+// DigestIdentity is the digest of the passage's paragraphs.
+func (p *Passage) DigestIdentity() digest.Digest { return p.id }
+
+func newPassage(texts []string) *Passage {
+	p := &Passage{Texts: texts}
+	p.id = digest.Of(*p)
+	return p
+}
+
+// Passage gives block i's paragraphs as a Passage; nil where the block
+// has no translation.
+func (t *Text) Passage(i int) *Passage {
+	if t.passages == nil { // a Text made otherwise than by One
+		if t.Blocks[i] == nil {
+			return nil
+		}
+		return newPassage(t.Blocks[i])
+	}
+	return t.passages[i]
 }
 
 // Set is every document's translations: by document slug, then language.
@@ -147,6 +183,12 @@ func One(d *structure.Document, t *load.Translation) (*Text, []error, error) {
 		}
 		for _, missing := range untranslated(d.Blocks[next:]) {
 			fail(last, "{#%s} (%s) is missing at the end: every block has its translation", missing.EID, missing.Label)
+		}
+	}
+	text.passages = make([]*Passage, len(text.Blocks))
+	for i, paras := range text.Blocks {
+		if paras != nil {
+			text.passages[i] = newPassage(paras)
 		}
 	}
 	return text, warnings, errors.Join(errs...)

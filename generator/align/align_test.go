@@ -5,6 +5,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"statements/generator/internal/digest"
 	"statements/generator/load"
 	"statements/generator/structure"
 )
@@ -80,6 +81,37 @@ func TestAligned(t *testing.T) {
 		if strings.Join(text.Blocks[i], "|") != strings.Join(w, "|") || text.Stale[i] {
 			t.Errorf("block %d: %q (stale %v), want %q", i, text.Blocks[i], text.Stale[i], w)
 		}
+	}
+}
+
+// TestPassages: each block's translation is a Passage known to package
+// digest by its paragraphs (so equal texts are equal, and the digest of
+// a value holding it changes with them), also in a Text made by hand; a
+// block without translation has none.
+func TestPassages(t *testing.T) {
+	set, _, err := aligned(t, translated)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := set.Of("test", "en")
+	byHand := &Text{Blocks: [][]string{{"I. The first clause."}, nil}}
+	for i, paras := range text.Blocks {
+		p := text.Passage(i)
+		if p == nil || strings.Join(p.Texts, "|") != strings.Join(paras, "|") {
+			t.Fatalf("block %d: passage %+v, want %q", i, p, paras)
+		}
+		if p != text.Passage(i) {
+			t.Errorf("block %d: a new Passage each time: it is made once, with the Text", i)
+		}
+	}
+	if p := byHand.Passage(0); p == nil || p.DigestIdentity() != text.Passage(0).DigestIdentity() {
+		t.Errorf("the same paragraphs in a Text made by hand: %+v, want the digest of the aligned one", p)
+	}
+	if byHand.Passage(1) != nil {
+		t.Error("a block without translation has a Passage")
+	}
+	if digest.Of(text.Passage(0)) == digest.Of(text.Passage(1)) {
+		t.Error("two passages of different text digest the same")
 	}
 }
 

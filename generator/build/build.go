@@ -141,6 +141,7 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
+	c.identifyNotes(h, content.Notes)
 	if err := cfg.stopped(); err != nil {
 		return nil, err
 	}

@@ -150,12 +150,12 @@ type cache struct {
 	mu     sync.Mutex
 	units  map[digest.Digest]*unit
 	docs   map[digest.Digest]*structure.Document // by the digest of their load.Document
-	ids    map[*load.Document]digest.Digest      // those digests
+	ids    map[any]digest.Digest                 // loaded values' digests (identify): documents, notes
 	loaded load.Loader
 	// what this build made or reused, kept by keep if it succeeds
 	nextUnits   map[digest.Digest]*unit
 	nextDocs    map[digest.Digest]*structure.Document
-	nextIDs     map[*load.Document]digest.Digest
+	nextIDs     map[any]digest.Digest
 	stats       Stats
 	memos       map[string]memo // files made from all documents, by path
 	nextMemos   map[string]memo
@@ -301,7 +301,7 @@ func (c *cache) scans() *annotate.Scans {
 
 // begin starts a build.
 func (c *cache) begin() {
-	c.nextUnits, c.nextDocs, c.nextIDs, c.stats = map[digest.Digest]*unit{}, map[digest.Digest]*structure.Document{}, map[*load.Document]digest.Digest{}, Stats{}
+	c.nextUnits, c.nextDocs, c.nextIDs, c.stats = map[digest.Digest]*unit{}, map[digest.Digest]*structure.Document{}, map[any]digest.Digest{}, Stats{}
 	c.nextMemos = map[string]memo{}
 	c.made, c.nextAligned = nil, nil
 }
@@ -376,12 +376,8 @@ func (c *cache) structure(h *digest.Hasher, loaded []*load.Document) ([]*structu
 	var errs []error
 	for i, d := range loaded {
 		var sd *structure.Document
-		id, known := c.lookupID(d)
-		if !known {
-			id = h.Of(d)
-		}
+		id := c.identify(h, d)
 		if c != nil {
-			c.nextIDs[d] = id
 			sd = c.docs[id]
 		}
 		if sd == nil {
@@ -403,15 +399,36 @@ func (c *cache) structure(h *digest.Hasher, loaded []*load.Document) ([]*structu
 	return docs, nil
 }
 
-// lookupID is the digest of a loaded document the last build digested
-// (the Loader gives an unchanged file's document again, and nothing
-// changes a loaded document).
-func (c *cache) lookupID(d *load.Document) (digest.Digest, bool) {
+// identifyNotes gives every loaded editors' note its identity in h
+// (identify), so that a document's context, which holds its notes'
+// pointers (markdown.EdNote), digests a note at the cost of a pointer,
+// not of its texts in every language.
+func (c *cache) identifyNotes(h *digest.Hasher, files []*load.NoteFile) {
 	if c == nil {
-		return digest.Digest{}, false
+		return // no keys
 	}
-	id, ok := c.ids[d]
-	return id, ok
+	for _, f := range files {
+		for i := range f.Notes {
+			c.identify(h, &f.Notes[i])
+		}
+	}
+}
+
+// identify gives a loaded value p, a pointer, its identity in h: the
+// digest of what it holds, computed by the last build that met p (the
+// Loader gives an unchanged file's values again, and nothing changes a
+// loaded value), else now.
+func (c *cache) identify(h *digest.Hasher, p any) digest.Digest {
+	if c == nil {
+		return h.Of(p)
+	}
+	id, known := c.ids[p]
+	if !known {
+		id = h.Of(p)
+	}
+	c.nextIDs[p] = id
+	h.Identify(p, id)
+	return id
 }
 
 // unitRenderer makes units.

@@ -325,12 +325,13 @@ func sameFiles(got, want map[string][]byte) error {
 
 // randomEdit makes one edit of the kinds an editor makes (a document's
 // text or front matter, a theme's annotation or front matter, a layout, a
-// static file, the site's metadata, the base URL), and names it.
+// static file, the site's metadata, an editors' note, a translation, the
+// base URL), and names it.
 func randomEdit(t testing.TB, e *editable, rng *rand.Rand) string {
 	t.Helper()
 	slug := []string{cubaSlug, pakSlug}[rng.IntN(2)]
 	doc := "documents/" + slug + ".md"
-	switch rng.IntN(12) {
+	switch rng.IntN(14) {
 	case 0, 1, 2: // a clause's text, sometimes breaking it
 		eids := map[string][]string{cubaSlug: {"preamble__p_1", "conclusions", "para_2", "para_7"},
 			pakSlug: {"preamble__p_1", "conclusions", "part_2__para_3", "part_3"}}[slug]
@@ -384,6 +385,24 @@ func randomEdit(t testing.TB, e *editable, rng *rand.Rand) string {
 		eid := []string{"preamble__p_1", "conclusions"}[rng.IntN(2)]
 		e.content[name] = &fstest.MapFile{Data: append(data, fmt.Sprintf("\n{#%s}\n\n注%d。\n", eid, rng.IntN(1000))...)}
 		return "note on " + slug + "#" + eid
+	case 11: // the text of a note there is
+		replace(t, e.content, "notes/"+slug+".md", "）。", "）。补")
+		return "text of a note on " + slug
+	case 12: // a block's translation, which the English theme pages quote
+		name := "translations/en/" + slug + ".md"
+		data := e.content[name].Data
+		var starts []int // where each block's text starts
+		for i := 0; ; {
+			j := bytes.Index(data[i:], []byte("\n{#"))
+			if j < 0 {
+				break
+			}
+			i += j + 1
+			starts = append(starts, i+bytes.IndexByte(data[i:], '\n')+1)
+		}
+		at := starts[rng.IntN(len(starts))]
+		e.content[name] = &fstest.MapFile{Data: slices.Concat(data[:at], []byte("Edited "), data[at:])}
+		return "translation of " + slug
 	default:
 		base := []string{"/", "/sub/", "https://example.org/statements/"}[rng.IntN(3)]
 		e.base, _ = siteurl.Parse(base)

@@ -16,7 +16,11 @@
 // key is unchanged keeps the last build's files (pages.go): an edit of one
 // clause renders that clause's pages and the document's. Loading keeps a
 // document, notes or translation file whose bytes did not change, and an
-// unchanged translation is not aligned again (translations.go). Files that
+// unchanged translation is not aligned again (translations.go). What stays
+// the same value from build to build enters a key at the cost of a
+// pointer: a loaded document or editors' note by the digest the first
+// build that met it computed (cache.identify), a block's excerpt or
+// translated passage by the digest it was made with. Files that
 // span the site (the search index, data/index.json, llms-full.txt) are
 // joined from parts each document's unit makes; one whose bytes are the
 // very ones of the last build (an unchanged search shard) is kept by name,

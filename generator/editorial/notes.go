@@ -20,10 +20,10 @@ type Note struct {
 	// there, both at the paragraph's end for a note on the whole block.
 	Paragraph  int
 	Start, End int
-	Phrase     string          // "" for a note on the whole block
-	Texts      []load.NoteText // its text, in the documents' language first
-	File       string
-	Line       int
+	File       string // its notes file
+	// the note as its file gives it: its line, its phrase ("" for a note
+	// on the whole block) and its texts, the documents' language first
+	*load.Note
 }
 
 // Notes resolves every document's notes. It gives them by document slug,
@@ -41,8 +41,8 @@ func Notes(docs []*structure.Document, files []*load.NoteFile) (map[string][]*No
 			continue // load reports it
 		}
 		var notes []*Note
-		for _, n := range f.Notes {
-			placed, err := place(d, f.File, n)
+		for i := range f.Notes {
+			placed, err := place(d, f.File, &f.Notes[i])
 			if err != nil {
 				errs = append(errs, err)
 				continue
@@ -60,7 +60,7 @@ func Notes(docs []*structure.Document, files []*load.NoteFile) (map[string][]*No
 }
 
 // place finds where a note goes in d.
-func place(d *structure.Document, file string, n load.Note) (*Note, error) {
+func place(d *structure.Document, file string, n *load.Note) (*Note, error) {
 	fail := func(format string, args ...any) error {
 		return &load.Error{File: file, Line: n.Line, Msg: fmt.Sprintf(format, args...)}
 	}
@@ -68,7 +68,7 @@ func place(d *structure.Document, file string, n load.Note) (*Note, error) {
 	if blk == nil {
 		return nil, fail("%s has no block {#%s}: a note names a block by the id its page gives it (the part after # in its link)", d.File, n.EID)
 	}
-	p := &Note{Block: blk, Phrase: n.Phrase, Texts: n.Texts, File: file, Line: n.Line}
+	p := &Note{Block: blk, File: file, Note: n}
 	if n.Phrase == "" {
 		if only < 0 {
 			only = len(blk.Paragraphs) - 1

@@ -6,23 +6,24 @@ import (
 	"strings"
 
 	"statements/generator/editorial"
+	"statements/generator/load"
 	"statements/generator/structure"
 )
 
 // EdNote is an editors' note as a document's pages show it: a footnote
 // whose marker ends its phrase (or its block's last paragraph), and
-// whose definition ends the page. (Indexes, not pointers: see DocContext.)
+// whose definition ends the page. (Indexes, not pointers to blocks: see
+// DocContext.) Its phrase and its texts, in every language, the
+// documents' first, are the loaded note's: a pointer to a value that
+// stays the same while its file does, which a build can identify
+// (digest.Hasher.Identify) rather than digest its text in every context.
 type EdNote struct {
 	ID               string // <block id>__note_<n>, the anchor of its text on the page
 	Number           int    // its number in the document: the footnote's label
 	Block, Paragraph int    // Block.Index, index into Block.Paragraphs
 	Start, End       int    // its phrase's byte offsets in the paragraph; both at its end for a note on the block
-	Phrase           string
-	Texts            []NoteText // in every language, the documents' first
+	*load.Note              // Phrase, Texts
 }
-
-// NoteText is a note's markdown in one language ("" for the documents').
-type NoteText struct{ Lang, Body string }
 
 // Ref is a title in a block that names another document: a link to it.
 type Ref struct {
@@ -35,12 +36,8 @@ type Ref struct {
 func edNotes(notes []*editorial.Note) []EdNote {
 	out := make([]EdNote, len(notes))
 	for i, n := range notes {
-		texts := make([]NoteText, len(n.Texts))
-		for j, t := range n.Texts {
-			texts[j] = NoteText{Lang: t.Lang, Body: t.Body}
-		}
 		out[i] = EdNote{ID: n.ID, Number: n.Number, Block: n.Block.Index, Paragraph: n.Paragraph,
-			Start: n.Start, End: n.End, Phrase: n.Phrase, Texts: texts}
+			Start: n.Start, End: n.End, Note: n.Note}
 	}
 	return out
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 
+	"statements/generator/align"
 	"statements/generator/annotate"
 	"statements/generator/i18n"
 	"statements/generator/siteurl"
@@ -53,8 +54,8 @@ type ThemePage struct {
 type ThemePassages struct {
 	Slug, Short string // the document's
 	Blocks      []*structure.Excerpt
-	Labels      []string   // the blocks' labels in the pages' language
-	Translated  [][]string // by block, its paragraphs in the pages' language, or nil
+	Labels      []string         // the blocks' labels in the pages' language
+	Translated  []*align.Passage // by block, its paragraphs in the pages' language, or nil
 }
 
 // ThemePages plans every theme's pages: its annotation, then the passages
@@ -74,13 +75,13 @@ func (s *Site) ThemePages() []*ThemePage {
 			tp.Passages = make([]ThemePassages, 0, len(docs))
 			for _, d := range docs {
 				refs := t.In(d)
-				ps := ThemePassages{Slug: d.Slug, Short: s.docShort(d), Blocks: make([]*structure.Excerpt, 0, len(refs)), Labels: make([]string, 0, len(refs)), Translated: make([][]string, 0, len(refs))}
+				ps := ThemePassages{Slug: d.Slug, Short: s.docShort(d), Blocks: make([]*structure.Excerpt, 0, len(refs)), Labels: make([]string, 0, len(refs)), Translated: make([]*align.Passage, 0, len(refs))}
 				tr := s.Translations.Of(d.Slug, s.Words.Lang)
 				for _, r := range refs {
 					ps.Blocks = append(ps.Blocks, r.Block.Excerpt())
 					ps.Labels = append(ps.Labels, blockLabel(s.inEdition(), r.Block))
 					if s.inEdition() && tr != nil {
-						ps.Translated = append(ps.Translated, tr.Blocks[r.Block.Index])
+						ps.Translated = append(ps.Translated, tr.Passage(r.Block.Index))
 					} else {
 						ps.Translated = append(ps.Translated, nil)
 					}
@@ -138,7 +139,11 @@ func ThemeIn(t *annotate.Theme, d *structure.Document) string {
 // linking to the clause in context, its text with the theme's terms
 // highlighted; on an edition's pages its translation first, where it has
 // one, and the text after it as its original.
-func (tp *ThemePage) writePassage(b *strings.Builder, doc string, ex *structure.Excerpt, label string, translated []string) {
+func (tp *ThemePage) writePassage(b *strings.Builder, doc string, ex *structure.Excerpt, label string, passage *align.Passage) {
+	var translated []string
+	if passage != nil {
+		translated = passage.Texts
+	}
 	link := fmt.Sprintf("[%s](%s %s) ", escapeInline(label), tp.Base.Path(inContext(doc, ex.EID)), attrValue(tp.Words.Clause.InContext))
 	for i, text := range translated {
 		if i == 0 {
