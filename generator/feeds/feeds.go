@@ -86,6 +86,7 @@ type SitemapPart struct {
 	first  string  // the first location
 	data   []byte  // the <url> elements
 	starts []int32 // where each begins in data
+	newest string  // the newest lastmod among them
 }
 
 // NewSitemapPart is the part of pages, each last changed on lastmod.
@@ -117,6 +118,9 @@ func partOf(urls []sitemapURL) *SitemapPart {
 		part.first = urls[0].Loc
 	}
 	part.data = slices.Clip(b.Bytes())
+	for i := range urls {
+		part.newest = max(part.newest, lastModIn(part.elements(i, i+1)))
+	}
 	return part
 }
 
@@ -156,29 +160,30 @@ func Sitemap(site *markdown.Site, parts []*SitemapPart, sitePages []*markdown.Pa
 	return files, err
 }
 
-// eachURL calls f with every <url> element from the from-th to the one
-// before the to-th, counting through runs in order.
-func eachURL(runs []*SitemapPart, from, to int, f func(element []byte)) {
+// spans calls f with the <url> elements from-th to the one before the
+// to-th, counting through runs in order, as few spans as the runs make:
+// elements i to j-1 of run r at a time. A sitemap is mostly whole runs,
+// each copied at once.
+func spans(runs []*SitemapPart, from, to int, f func(r *SitemapPart, i, j int)) {
 	n := 0
 	for _, r := range runs {
-		if n+len(r.starts) <= from {
-			n += len(r.starts)
-			continue
+		if n >= to {
+			return
 		}
-		for i := range r.starts {
-			if n >= to {
-				return
-			}
-			if n >= from {
-				end := len(r.data)
-				if i+1 < len(r.starts) {
-					end = int(r.starts[i+1])
-				}
-				f(r.data[r.starts[i]:end])
-			}
-			n++
+		if i, j := max(from-n, 0), min(to-n, len(r.starts)); i < j {
+			f(r, i, j)
 		}
+		n += len(r.starts)
 	}
+}
+
+// elements are a run's <url> elements i to j-1.
+func (r *SitemapPart) elements(i, j int) []byte {
+	end := len(r.data)
+	if j < len(r.starts) {
+		end = int(r.starts[j])
+	}
+	return r.data[r.starts[i]:end]
 }
 
 // writeURLSet is a sitemap of the URLs from-th to to-th of runs: what
@@ -187,13 +192,13 @@ func eachURL(runs []*SitemapPart, from, to int, f func(element []byte)) {
 func writeURLSet(ns string, runs []*SitemapPart, from, to int) []byte {
 	var b bytes.Buffer
 	size := 0
-	eachURL(runs, from, to, func(e []byte) { size += len(e) })
+	spans(runs, from, to, func(r *SitemapPart, i, j int) { size += len(r.elements(i, j)) })
 	b.Grow(size + 200)
 	b.WriteString(xml.Header)
 	b.WriteString(`<urlset xmlns="`)
 	xml.EscapeText(&b, []byte(ns))
 	b.WriteString("\">\n")
-	eachURL(runs, from, to, func(e []byte) { b.Write(e) })
+	spans(runs, from, to, func(r *SitemapPart, i, j int) { b.Write(r.elements(i, j)) })
 	b.WriteString("</urlset>\n")
 	return b.Bytes()
 }
@@ -201,12 +206,23 @@ func writeURLSet(ns string, runs []*SitemapPart, from, to int) []byte {
 // lastModOf is the newest lastmod of the URLs from-th to to-th of runs.
 func lastModOf(runs []*SitemapPart, from, to int) string {
 	mod := ""
-	eachURL(runs, from, to, func(e []byte) {
-		_, after, _ := bytes.Cut(e, []byte("<lastmod>"))
-		date, _, _ := bytes.Cut(after, []byte("<"))
-		mod = max(mod, string(date))
+	spans(runs, from, to, func(r *SitemapPart, i, j int) {
+		if i == 0 && j == len(r.starts) {
+			mod = max(mod, r.newest)
+			return
+		}
+		for k := i; k < j; k++ {
+			mod = max(mod, lastModIn(r.elements(k, k+1)))
+		}
 	})
 	return mod
+}
+
+// lastModIn is the lastmod of a <url> element.
+func lastModIn(element []byte) string {
+	_, after, _ := bytes.Cut(element, []byte("<lastmod>"))
+	date, _, _ := bytes.Cut(after, []byte("<"))
+	return string(date)
 }
 
 // Robots allows everything and points to the sitemap.
