@@ -149,7 +149,7 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	edNotes, err := editorial.Notes(docs, content.Notes)
+	edNotes, err := c.notes(docs, content.Notes)
 	if err != nil {
 		return nil, err
 	}

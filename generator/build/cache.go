@@ -9,6 +9,7 @@ import (
 
 	"statements/generator/annotate"
 	"statements/generator/cite"
+	"statements/generator/editorial"
 	"statements/generator/export"
 	"statements/generator/feeds"
 	"statements/generator/html"
@@ -153,22 +154,22 @@ type cache struct {
 	ids    map[any]digest.Digest                 // loaded values' digests (identify): documents, notes
 	loaded load.Loader
 	// what this build made or reused, kept by keep if it succeeds
-	nextUnits   map[digest.Digest]*unit
-	nextDocs    map[digest.Digest]*structure.Document
-	nextIDs     map[any]digest.Digest
-	stats       Stats
-	memos       map[string]memo // files made from all documents, by path
-	nextMemos   map[string]memo
-	hits        annotate.Scans            // where the themes' terms occur in the documents
-	links       *linkcheck.Checker        // the link check of the last good build
-	pending     *linkcheck.Checker        // this build's, continued from links
-	gone        []*unit                   // the units of the last good build that this one has not
-	dropped     []*unit                   // the units of the build before the last that the last did not have
-	searches    map[string]*search.Joiner // each edition's search index, joined again shard by shard
-	pages       map[digest.Digest][]file  // the files of the last good build's document pages, by page key (pages.go)
-	made        []*unit                   // the units this build made, not reused
-	aligned     map[alignKey]aligned      // the last good build's translations (translations.go)
-	nextAligned map[alignKey]aligned
+	nextUnits map[digest.Digest]*unit
+	nextDocs  map[digest.Digest]*structure.Document
+	nextIDs   map[any]digest.Digest
+	stats     Stats
+	memos     map[string]memo // files made from all documents, by path
+	nextMemos map[string]memo
+	hits      annotate.Scans                      // where the themes' terms occur in the documents
+	links     *linkcheck.Checker                  // the link check of the last good build
+	pending   *linkcheck.Checker                  // this build's, continued from links
+	gone      []*unit                             // the units of the last good build that this one has not
+	dropped   []*unit                             // the units of the build before the last that the last did not have
+	searches  map[string]*search.Joiner           // each edition's search index, joined again shard by shard
+	pages     map[digest.Digest][]file            // the files of the last good build's document pages, by page key (pages.go)
+	made      []*unit                             // the units this build made, not reused
+	aligned   carried[alignKey, aligned]          // translations (translations.go)
+	placed    carried[noteKey, []*editorial.Note] // editors' notes (carried.go)
 }
 
 // searchJoiner gives the joiner of the search index of the edition in
@@ -303,7 +304,9 @@ func (c *cache) scans() *annotate.Scans {
 func (c *cache) begin() {
 	c.nextUnits, c.nextDocs, c.nextIDs, c.stats = map[digest.Digest]*unit{}, map[digest.Digest]*structure.Document{}, map[any]digest.Digest{}, Stats{}
 	c.nextMemos = map[string]memo{}
-	c.made, c.nextAligned = nil, nil
+	c.made = nil
+	c.aligned.begin()
+	c.placed.begin()
 }
 
 // keep makes this build's units, documents and link check the cache: a
@@ -316,7 +319,8 @@ func (c *cache) keep(links *linkcheck.Checker) {
 	c.keepPages()
 	c.dropped, c.gone, c.pending = c.gone, nil, nil
 	c.units, c.docs, c.ids, c.links, c.memos = c.nextUnits, c.nextDocs, c.nextIDs, links, c.nextMemos
-	c.aligned, c.nextAligned = c.nextAligned, nil
+	c.aligned.keep()
+	c.placed.keep()
 	c.nextUnits, c.nextDocs, c.nextIDs = nil, nil, nil
 }
 

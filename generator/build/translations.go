@@ -32,24 +32,22 @@ func (c *cache) align(h *digest.Hasher, docs []*structure.Document, trs []*load.
 	if c == nil {
 		return align.Align(docs, trs)
 	}
-	next := map[alignKey]aligned{}
 	set, warnings, err := align.AlignWith(docs, trs, func(d *structure.Document, t *load.Translation) (*align.Text, []error, error) {
-		key := alignKey{d, t}
-		a, ok := c.aligned[key]
-		if !ok {
+		a, err := c.aligned.get(alignKey{d, t}, func() (aligned, error) {
 			text, w, err := align.One(d, t)
 			if err != nil {
-				return nil, w, err
+				return aligned{warnings: w}, err
 			}
-			a = aligned{text: text, warnings: w, id: digest.Of([2]digest.Digest{h.Of(d), h.Of(t)})}
+			return aligned{text: text, warnings: w, id: digest.Of([2]digest.Digest{h.Of(d), h.Of(t)})}, nil
+		})
+		if err != nil {
+			return nil, a.warnings, err
 		}
-		next[key] = a
 		h.Identify(a.text, a.id)
 		return a.text, a.warnings, nil
 	})
 	if err != nil {
 		return nil, warnings, err
 	}
-	c.nextAligned = next
 	return set, warnings, nil
 }

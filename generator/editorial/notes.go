@@ -29,6 +29,13 @@ type Note struct {
 // Notes resolves every document's notes. It gives them by document slug,
 // in reading order, or every error found, each at its note's line.
 func Notes(docs []*structure.Document, files []*load.NoteFile) (map[string][]*Note, error) {
+	return NotesWith(docs, files, Place)
+}
+
+// NotesWith is Notes with each file's notes placed in its document by
+// place: Place, or one that remembers what Place gave for the same two
+// values (a process that builds again and again).
+func NotesWith(docs []*structure.Document, files []*load.NoteFile, place func(*structure.Document, *load.NoteFile) ([]*Note, error)) (map[string][]*Note, error) {
 	bySlug := map[string]*structure.Document{}
 	for _, d := range docs {
 		bySlug[d.Slug] = d
@@ -40,23 +47,38 @@ func Notes(docs []*structure.Document, files []*load.NoteFile) (map[string][]*No
 		if d == nil {
 			continue // load reports it
 		}
-		var notes []*Note
-		for i := range f.Notes {
-			placed, err := place(d, f.File, &f.Notes[i])
-			if err != nil {
-				errs = append(errs, err)
-				continue
-			}
-			notes = append(notes, placed)
+		notes, err := place(d, f)
+		if err != nil {
+			errs = append(errs, err)
+			continue
 		}
 		if len(notes) > 0 {
-			all[d.Slug] = number(notes)
+			all[d.Slug] = notes
 		}
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
 	return all, nil
+}
+
+// Place resolves the notes of one file in its document d: numbered in
+// reading order, or every error found. It is a function of d and f alone.
+func Place(d *structure.Document, f *load.NoteFile) ([]*Note, error) {
+	var errs []error
+	var notes []*Note
+	for i := range f.Notes {
+		placed, err := place(d, f.File, &f.Notes[i])
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		notes = append(notes, placed)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return number(notes), nil
 }
 
 // place finds where a note goes in d.
