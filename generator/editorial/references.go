@@ -1,7 +1,6 @@
 package editorial
 
 import (
-	"statements/generator/grammar"
 	"statements/generator/structure"
 )
 
@@ -30,7 +29,7 @@ func References(docs []*structure.Document) map[string][][]Reference {
 		var refs [][]Reference
 		for _, b := range d.Blocks {
 			for i, p := range b.Paragraphs {
-				for _, r := range grammar.Titles(p.Text) {
+				for _, r := range b.Titles(i) {
 					slug, ok := titles[p.Text[r[0]:r[1]]]
 					if !ok || slug == d.Slug {
 						continue

@@ -66,8 +66,9 @@ type Block struct {
 	Children   []*Block // intro first, then numbered children
 	Index      int      // position in Document.Blocks
 	rank       int
-	path       []int    // a decimal number's components
-	excerpt    *Excerpt // made once the block is complete
+	path       []int      // a decimal number's components
+	excerpt    *Excerpt   // made once the block is complete
+	titles     [][][2]int // per paragraph, its titles in 《》 (grammar.Titles)
 }
 
 // Excerpt is a block's own text as shown out of its document: its label,
@@ -95,6 +96,10 @@ func newExcerpt(b *Block) *Excerpt {
 
 // Excerpt is the block's own text, as shown out of its document.
 func (b *Block) Excerpt() *Excerpt { return b.excerpt }
+
+// Titles are the byte offsets of the titles in 《》 in the block's
+// paragraph i (grammar.Titles), found once, when the document is built.
+func (b *Block) Titles(i int) [][2]int { return b.titles[i] }
 
 // Numbered reports whether the block starts with a number of the grammar.
 func (b *Block) Numbered() bool { return b.Level != nil }

@@ -48,6 +48,10 @@ func Build(doc *load.Document) (*Document, error) {
 	d.chars = charCount(doc.Paragraphs)
 	for _, b := range d.Blocks {
 		b.excerpt = newExcerpt(b)
+		b.titles = make([][][2]int, len(b.Paragraphs))
+		for i, p := range b.Paragraphs {
+			b.titles[i] = grammar.Titles(p.Text)
+		}
 	}
 	return d, nil
 }
