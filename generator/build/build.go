@@ -178,7 +178,7 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 	var siteUnits, docUnits []int
 	base := map[int]siteurl.Base{} // an edition's site units' base
 	for _, e := range editions {
-		es := &markdown.Site{Meta: content.Site, Base: e.base, Words: e.words, Documents: docs, Notes: notes, Pages: content.Pages, Translations: translations, EdNotes: edNotes, Refs: refs}
+		es := &markdown.Site{Meta: content.Site, Base: e.base, Words: e.words, Documents: docs, Notes: notes, Pages: content.Pages, Translations: translations, EdNotes: edNotes, Refs: refs, Passages: c.themePassages()}
 		if ms == nil {
 			ms = es
 		}

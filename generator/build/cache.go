@@ -160,16 +160,17 @@ type cache struct {
 	stats     Stats
 	memos     map[string]memo // files made from all documents, by path
 	nextMemos map[string]memo
-	hits      annotate.Scans                      // where the themes' terms occur in the documents
-	links     *linkcheck.Checker                  // the link check of the last good build
-	pending   *linkcheck.Checker                  // this build's, continued from links
-	gone      []*unit                             // the units of the last good build that this one has not
-	dropped   []*unit                             // the units of the build before the last that the last did not have
-	searches  map[string]*search.Joiner           // each edition's search index, joined again shard by shard
-	pages     map[digest.Digest][]file            // the files of the last good build's document pages, by page key (pages.go)
-	made      []*unit                             // the units this build made, not reused
-	aligned   carried[alignKey, aligned]          // translations (translations.go)
-	placed    carried[noteKey, []*editorial.Note] // editors' notes (carried.go)
+	hits      annotate.Scans                                         // where the themes' terms occur in the documents
+	links     *linkcheck.Checker                                     // the link check of the last good build
+	pending   *linkcheck.Checker                                     // this build's, continued from links
+	gone      []*unit                                                // the units of the last good build that this one has not
+	dropped   []*unit                                                // the units of the build before the last that the last did not have
+	searches  map[string]*search.Joiner                              // each edition's search index, joined again shard by shard
+	pages     map[digest.Digest][]file                               // the files of the last good build's document pages, by page key (pages.go)
+	made      []*unit                                                // the units this build made, not reused
+	aligned   carried[alignKey, aligned]                             // translations (translations.go)
+	placed    carried[noteKey, []*editorial.Note]                    // editors' notes (carried.go)
+	passages  carried[markdown.PassagesKey, *markdown.ThemePassages] // themes' passages, by document (carried.go)
 }
 
 // searchJoiner gives the joiner of the search index of the edition in
@@ -307,6 +308,7 @@ func (c *cache) begin() {
 	c.made = nil
 	c.aligned.begin()
 	c.placed.begin()
+	c.passages.begin()
 }
 
 // keep makes this build's units, documents and link check the cache: a
@@ -321,6 +323,7 @@ func (c *cache) keep(links *linkcheck.Checker) {
 	c.units, c.docs, c.ids, c.links, c.memos = c.nextUnits, c.nextDocs, c.nextIDs, links, c.nextMemos
 	c.aligned.keep()
 	c.placed.keep()
+	c.passages.keep()
 	c.nextUnits, c.nextDocs, c.nextIDs = nil, nil, nil
 }
 

@@ -3,15 +3,16 @@ package build
 import (
 	"statements/generator/editorial"
 	"statements/generator/load"
+	"statements/generator/markdown"
 	"statements/generator/structure"
 )
 
-// carried keeps what a pure function of loaded values gave, from one good
-// build to the next, by those values (pointers: the Loader gives an
+// carried keeps what a pure function gave, from one good build to the
+// next, by its argument: loaded values (pointers: the Loader gives an
 // unchanged file's values again, cache.structure an unchanged document's
-// structure, and nothing changes them). A build takes the last good
-// build's value for a key it meets again, and keeps for the next what it
-// met; a failed build keeps nothing.
+// structure, and nothing changes them) and what else it reads. A build
+// takes the last good build's value for a key it meets again, and keeps
+// for the next what it met; a failed build keeps nothing.
 type carried[K comparable, V any] struct {
 	last, next map[K]V
 }
@@ -54,4 +55,17 @@ func (c *cache) notes(docs []*structure.Document, files []*load.NoteFile) (map[s
 	return editorial.NotesWith(docs, files, func(d *structure.Document, f *load.NoteFile) ([]*editorial.Note, error) {
 		return c.placed.get(noteKey{d, f}, func() ([]*editorial.Note, error) { return editorial.Place(d, f) })
 	})
+}
+
+// themePassages gives markdown.Site.Passages: the last good build's
+// passages of a theme in a document for the same key, or new ones; nil
+// without a cache. An edition's theme pages are planned on one goroutine.
+func (c *cache) themePassages() func(markdown.PassagesKey) *markdown.ThemePassages {
+	if c == nil {
+		return nil
+	}
+	return func(k markdown.PassagesKey) *markdown.ThemePassages {
+		ps, _ := c.passages.get(k, func() (*markdown.ThemePassages, error) { return markdown.NewThemePassages(k), nil })
+		return ps
+	}
 }

@@ -33,6 +33,10 @@ type Site struct {
 	// references between documents (package editorial).
 	EdNotes map[string][]*editorial.Note
 	Refs    map[string][][]editorial.Reference
+	// Passages, if not nil, gives a theme's passages in a document: what
+	// NewThemePassages gives for the same key (a process that builds
+	// again and again keeps them); nil is NewThemePassages.
+	Passages func(PassagesKey) *ThemePassages
 
 	once sync.Once
 	arch *archive // the documents by party and year

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"encoding/binary"
 	"fmt"
 	"regexp"
 	"slices"
@@ -10,6 +11,7 @@ import (
 	"statements/generator/align"
 	"statements/generator/annotate"
 	"statements/generator/i18n"
+	"statements/generator/internal/digest"
 	"statements/generator/siteurl"
 	"statements/generator/structure"
 )
@@ -45,17 +47,56 @@ type ThemePage struct {
 	Body                 string // the annotation, on the first page only
 	K, N                 int    // page K of N
 	Docs                 int    // how many documents the theme occurs in
-	Passages             []ThemePassages
+	Passages             []*ThemePassages
 	Find                 *annotate.Terms // finds the theme's terms in the passages
 }
 
 // ThemePassages are the blocks a theme tags in one document, and on an
-// edition's pages their translations (nil where there is none).
+// edition's pages their translations (nil where there is none). They are
+// made from a PassagesKey alone, and known to package digest by the
+// digest of what they hold, computed when they are made: a process that
+// builds again and again keeps them by their key (Site.Passages), so
+// that a theme page's key costs a pointer per document, not a walk of
+// every passage.
 type ThemePassages struct {
 	Slug, Short string // the document's
 	Blocks      []*structure.Excerpt
 	Labels      []string         // the blocks' labels in the pages' language
 	Translated  []*align.Passage // by block, its paragraphs in the pages' language, or nil
+	id          digest.Digest
+}
+
+// DigestIdentity is the digest of the passages.
+func (ps *ThemePassages) DigestIdentity() digest.Digest { return ps.id }
+
+// PassagesKey is what a document's ThemePassages are made from
+// (NewThemePassages reads nothing else).
+type PassagesKey struct {
+	Edition     bool // on the pages of an edition in another language
+	Doc         *structure.Document
+	Translation *align.Text // the document's, in the pages' language; nil if none
+	Blocks      string      // the blocks' indexes, as uvarints
+}
+
+// NewThemePassages makes the passages of k.
+func NewThemePassages(k PassagesKey) *ThemePassages {
+	d := k.Doc
+	var blocks []*structure.Block
+	for rest := []byte(k.Blocks); len(rest) > 0; {
+		i, n := binary.Uvarint(rest)
+		blocks, rest = append(blocks, d.Blocks[i]), rest[n:]
+	}
+	ps := &ThemePassages{Slug: d.Slug, Short: docShort(k.Edition, d, k.Translation), Blocks: make([]*structure.Excerpt, len(blocks)),
+		Labels: make([]string, len(blocks)), Translated: make([]*align.Passage, len(blocks))}
+	for i, b := range blocks {
+		ps.Blocks[i] = b.Excerpt()
+		ps.Labels[i] = blockLabel(k.Edition, b)
+		if k.Edition && k.Translation != nil {
+			ps.Translated[i] = k.Translation.Passage(b.Index)
+		}
+	}
+	ps.id = digest.Of(*ps)
+	return ps
 }
 
 // ThemePages plans every theme's pages: its annotation, then the passages
@@ -63,6 +104,11 @@ type ThemePassages struct {
 // documents to a page (side by side in the layout).
 func (s *Site) ThemePages() []*ThemePage {
 	var plans []*ThemePage
+	passages := s.Passages
+	if passages == nil {
+		passages = NewThemePassages
+	}
+	var blocks []byte
 	for _, t := range s.Notes.Themes {
 		n := pageCount(len(t.Docs), ThemeDocsPerPage)
 		for k := 1; k <= n; k++ {
@@ -72,21 +118,13 @@ func (s *Site) ThemePages() []*ThemePage {
 				tp.Body = annotationIn(s.inEdition(), t.Body, tp.otherLang())
 			}
 			docs := t.Docs[(k-1)*ThemeDocsPerPage : min(k*ThemeDocsPerPage, len(t.Docs))]
-			tp.Passages = make([]ThemePassages, 0, len(docs))
-			for _, d := range docs {
-				refs := t.In(d)
-				ps := ThemePassages{Slug: d.Slug, Short: s.docShort(d), Blocks: make([]*structure.Excerpt, 0, len(refs)), Labels: make([]string, 0, len(refs)), Translated: make([]*align.Passage, 0, len(refs))}
-				tr := s.Translations.Of(d.Slug, s.Words.Lang)
-				for _, r := range refs {
-					ps.Blocks = append(ps.Blocks, r.Block.Excerpt())
-					ps.Labels = append(ps.Labels, blockLabel(s.inEdition(), r.Block))
-					if s.inEdition() && tr != nil {
-						ps.Translated = append(ps.Translated, tr.Passage(r.Block.Index))
-					} else {
-						ps.Translated = append(ps.Translated, nil)
-					}
+			tp.Passages = make([]*ThemePassages, len(docs))
+			for i, d := range docs {
+				blocks = blocks[:0]
+				for _, r := range t.In(d) {
+					blocks = binary.AppendUvarint(blocks, uint64(r.Block.Index))
 				}
-				tp.Passages = append(tp.Passages, ps)
+				tp.Passages[i] = passages(PassagesKey{Edition: s.inEdition(), Doc: d, Translation: s.Translations.Of(d.Slug, s.Words.Lang), Blocks: string(blocks)})
 			}
 			plans = append(plans, tp)
 		}
