@@ -125,7 +125,7 @@ func (c *DocContext) inline(blk *structure.Block, para int, text string, marked 
 		}
 	}
 	titles := len(links)
-	for _, m := range c.Matches[blk.Index] {
+	for _, m := range c.Matches.Of(blk.Index) {
 		if m.Paragraph != para || slices.ContainsFunc(links[:titles], func(l link) bool { return m.Start < l.end && l.start < m.End }) {
 			continue // (matches do not overlap: annotate takes the longest term at each place)
 		}

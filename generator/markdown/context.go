@@ -29,8 +29,8 @@ type DocContext struct {
 	// (Indexes, not pointers: a build digests every document's context,
 	// and a pointer costs that digest many times what an int does.)
 	Notes   []*ThemeNote
-	Themes  [][]int
-	Matches [][]Match
+	Themes  ByBlock[int]
+	Matches ByBlock[Match]
 	Parties []Party // the document's parties that have pages
 	// Translations are the document's translations, by language tag.
 	Translations []*align.Text
@@ -88,7 +88,7 @@ func (s *Site) Contexts() []*DocContext {
 	a := s.archive()
 	contexts := make([]*DocContext, len(s.Documents))
 	for i, d := range s.Documents {
-		c := &DocContext{Base: s.Base, Words: s.Words, TextLang: s.Meta.Language, Doc: d, Themes: make([][]int, len(d.Blocks)), Matches: make([][]Match, len(d.Blocks))}
+		c := &DocContext{Base: s.Base, Words: s.Words, TextLang: s.Meta.Language, Doc: d}
 		index := map[*annotate.Theme]int{}
 		note := func(t *annotate.Theme) int {
 			i, ok := index[t]
@@ -101,11 +101,13 @@ func (s *Site) Contexts() []*DocContext {
 		}
 		for _, b := range d.Blocks {
 			for _, t := range s.Notes.ThemesOf(b) {
-				c.Themes[b.Index] = append(c.Themes[b.Index], note(t))
+				c.Themes.add(note(t))
 			}
+			c.Themes.end()
 			for _, m := range s.Notes.Matches(b) {
-				c.Matches[b.Index] = append(c.Matches[b.Index], Match{Theme: note(m.Theme), Paragraph: m.Paragraph, Start: m.Start, End: m.End})
+				c.Matches.add(Match{Theme: note(m.Theme), Paragraph: m.Paragraph, Start: m.Start, End: m.End})
 			}
+			c.Matches.end()
 		}
 		for _, p := range a.partyOf[d] {
 			c.Parties = append(c.Parties, p.Party)
@@ -122,8 +124,9 @@ func (s *Site) Contexts() []*DocContext {
 
 // ThemesOf gives the themes that tag a block of the document.
 func (c *DocContext) ThemesOf(b *structure.Block) []*ThemeNote {
-	themes := make([]*ThemeNote, len(c.Themes[b.Index]))
-	for i, n := range c.Themes[b.Index] {
+	of := c.Themes.Of(b.Index)
+	themes := make([]*ThemeNote, len(of))
+	for i, n := range of {
 		themes[i] = c.Notes[n]
 	}
 	return themes
