@@ -307,13 +307,18 @@ func build(cfg Config, c *cache, out Output) (*Site, error) {
 	for _, e := range editions {
 		more[i18n.ScriptPath(e.words.Lang)[1:]] = e.words.ScriptFile()
 	}
-	for i, files := range searchFiles {
-		for _, f := range files {
-			more[editions[i].base.Dir()+f.Name] = f.Data
-		}
-	}
 	if err := putAll(k, "data export", more); err != nil {
 		return nil, err
+	}
+	// Each edition's search index, in the joiner's order, which is the
+	// same from build to build: tens of thousands of shards, not worth a
+	// map and a sort.
+	for i, files := range searchFiles {
+		for _, f := range files {
+			if err := k.put("data export", editions[i].base.Dir()+f.Name, f.Data); err != nil {
+				return nil, err
+			}
+		}
 	}
 	crawl[feeds.LLMsFullPath[1:]] = llmsFull
 	if err := putAll(k, "feeds", crawl); err != nil {

@@ -51,7 +51,7 @@ func (b *Builder) Build(cfg Config) (*Site, Stats, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.cache.begin()
-	out := newPatchOutput(b.files)
+	out := newPatchOutput(b.files, b.others)
 	done := false
 	defer func() {
 		if !done { // an error, or a panic on its way up

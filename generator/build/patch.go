@@ -31,13 +31,17 @@ type prior struct {
 }
 
 // newPatchOutput starts from the files of the previous build (nil for
-// none), which it changes.
-func newPatchOutput(last map[string][]byte) *patchOutput {
+// none), which it changes, and the paths of those not of a unit. A build
+// puts or keeps about as many of those again (at N=1000, 65,000 search
+// index shards): the maps of what it puts start at that size rather than
+// grow to it.
+func newPatchOutput(last map[string][]byte, lastOthers map[string]bool) *patchOutput {
 	files := last
 	if files == nil {
 		files = map[string][]byte{}
 	}
-	return &patchOutput{files: files, seen: map[string]bool{}, others: map[string]bool{}, changed: map[string]bool{}, before: map[string]prior{}}
+	return &patchOutput{files: files, seen: make(map[string]bool, len(lastOthers)), others: make(map[string]bool, len(lastOthers)),
+		changed: map[string]bool{}, before: map[string]prior{}}
 }
 
 // Put takes a file that is not of a unit.
